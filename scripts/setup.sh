@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages sentra needs to build, test and benchmark.
+# Packages already present are skipped; nothing is downloaded except Debian packages.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build git pkg-config
+  libboost-graph-dev libtbb-dev libyaml-cpp-dev libhdf5-dev
+  doctest-dev libcli11-dev librandom123-dev libbenchmark-dev
+  python3 python3-h5py python3-numpy
+)
+if [ "${SENTRA_SANITIZE_DEPS:-0}" = 1 ]; then
+  # Needed only to rebuild oneTBB instrumented for ThreadSanitizer (scripts/build-tbb-tsan.sh).
+  packages+=(dpkg-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup: installing ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
