@@ -6,6 +6,11 @@ namespace sentra {
 
 Scheduler::Scheduler(int threads)
     : threads_(threads > 0 ? threads : oneapi::tbb::info::default_concurrency()),
+      raise_limit_(threads_ > oneapi::tbb::info::default_concurrency()
+                       ? std::make_unique<oneapi::tbb::global_control>(
+                             oneapi::tbb::global_control::max_allowed_parallelism,
+                             static_cast<std::size_t>(threads_))
+                       : nullptr),
       arena_(threads_) {}
 
 void StepPlan::run_step(Scheduler& scheduler, std::uint64_t step) const {

@@ -6,10 +6,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/partitioner.h>
 #include <oneapi/tbb/task_arena.h>
@@ -54,6 +56,9 @@ class Scheduler {
 
  private:
   int threads_;
+  // Asking for more threads than cores (e.g. determinism tests at 4 threads on 2 cores)
+  // needs the process-wide worker limit raised; otherwise TBB silently caps the arena.
+  std::unique_ptr<oneapi::tbb::global_control> raise_limit_;
   oneapi::tbb::task_arena arena_;
 };
 
