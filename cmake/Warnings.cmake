@@ -4,4 +4,4 @@ add_library(sentra_warnings INTERFACE)
 target_compile_options(sentra_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
   -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
-  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Werror)
+  -Wnull-dereference -Wformat=2 -Werror)

@@ -1,0 +1,68 @@
+// `sentra bench`: a synthetic world of N SMEs with buyers, intermediaries, big firms and
+// edges in baseline proportions; times K months (world construction excluded) and prints
+// one JSON line.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "models/cluster/scenario_schema.hpp"
+#include "models/cluster/simulation.hpp"
+
+namespace sentra::cli {
+
+namespace {
+
+// Resident set size now, from /proc (bytes).
+double current_rss_bytes() {
+  std::ifstream f("/proc/self/statm");
+  long pages = 0, resident = 0;
+  f >> pages >> resident;
+  return double(resident) * 4096.0;
+}
+
+double peak_rss_bytes() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return double(u.ru_maxrss) * 1024.0;
+}
+
+}  // namespace
+
+int bench_command(const BenchOptions& o) {
+  const std::int64_t n = o.smes;
+  config::LoadOptions opts;
+  opts.overrides = {
+      "world.smes=" + std::to_string(n),
+      "world.intermediaries=" + std::to_string(std::max<std::int64_t>(1, n / 100)),
+      "world.buyers=" + std::to_string(std::max<std::int64_t>(1, n / 10)),
+      "world.big_firms=" + std::to_string(std::max<std::int64_t>(1, n / 10000)),
+      "steps=" + std::to_string(o.steps),
+      "seed=" + std::to_string(o.seed),
+  };
+  const auto loaded = config::load_text(cluster::scenario_schema(), "<bench>",
+                                        "schema_version: 1\nname: bench\n", opts);
+  const double rss_before = current_rss_bytes();
+  cluster::Simulation sim(loaded.value, o.threads);
+  const auto& w = sim.world();
+  const double agents = double(w.sme.size() + w.intermediary.size() + w.buyer.size() + w.big_firm.size());
+  const double edges = double(w.net.edges());
+
+  const auto start = std::chrono::steady_clock::now();
+  for (std::int64_t t = 0; t < o.steps; ++t) sim.step();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double per_step = seconds / double(o.steps);
+  const double peak = peak_rss_bytes();
+  std::printf(
+      "{\"smes\":%lld,\"agents\":%.0f,\"edges\":%.0f,\"steps\":%lld,\"threads\":%d,"
+      "\"seconds_per_step\":%.6g,\"sme_steps_per_s\":%.6g,\"peak_rss_bytes\":%.0f,\"bytes_per_sme\":%.1f}\n",
+      static_cast<long long>(n), agents, edges, static_cast<long long>(o.steps), sim.threads(), per_step,
+      double(n) / per_step, peak, (peak - rss_before) / double(n));
+  return exit_ok;
+}
+
+}  // namespace sentra::cli

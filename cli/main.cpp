@@ -1,0 +1,100 @@
+// sentra: command-line entry point. Parses arguments (CLI11), dispatches to a subcommand and
+// maps failures to exit codes: 0 success, 1 runtime failure, 2 invalid input or usage,
+// 130 interrupted.
+#include <H5public.h>
+#include <oneapi/tbb/version.h>
+
+#include <CLI/CLI.hpp>
+#include <boost/version.hpp>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/version.hpp"
+#include "engine/config/diagnostic.hpp"
+
+namespace sentra::cli {
+
+std::string version_text() {
+  unsigned major = 0, minor = 0, release = 0;
+  H5get_libversion(&major, &minor, &release);
+  std::string s = std::string("sentra ") + program_version + " (git " + git_commit + ")\n";
+  s += "  hdf5 " + std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(release) + "\n";
+  s += std::string("  oneTBB ") + TBB_runtime_version() + "\n";
+  s += std::string("  yaml-cpp ") + yaml_cpp_version + "\n";
+  s += std::string("  boost ") + std::to_string(BOOST_VERSION / 100000) + "." +
+       std::to_string(BOOST_VERSION / 100 % 1000) + "." + std::to_string(BOOST_VERSION % 100) + "\n";
+  s += std::string("  CLI11 ") + CLI11_VERSION + "\n";
+  s += "  Random123 Philox4x64-10\n";
+  return s;
+}
+
+}  // namespace sentra::cli
+
+int main(int argc, char** argv) {
+  using namespace sentra::cli;
+  CLI::App app{"sentra: agent-based simulation of SME cluster competition under regional autonomy and free trade"};
+  app.require_subcommand(0, 1);
+  bool show_version = false;
+  app.add_flag("--version", show_version, "Print version, git commit and library versions");
+
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+
+  RunOptions run;
+  run.command_line = command_line;
+  auto* run_cmd = app.add_subcommand("run", "Run a scenario and write an HDF5 result");
+  run_cmd->add_option("scenario", run.scenario, "Scenario file (YAML)")->required();
+  run_cmd->add_option("-o,--out", run.out, "Result file (default: results/<name>.h5)");
+  run_cmd->add_option("-t,--threads", run.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
+  run_cmd->add_option("--seed", run.seed, "Override the scenario's seed");
+  run_cmd->add_option("--steps", run.steps, "Override the number of months");
+  run_cmd->add_option("--set", run.sets, "Override a key: --set key.path=value (repeatable)");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "No progress or summary");
+
+  std::vector<std::string> validate_files, validate_sets;
+  bool validate_quiet = false;
+  auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
+  validate_cmd->add_option("files", validate_files, "Scenario files")->required();
+  validate_cmd->add_option("--set", validate_sets, "Override a key: --set key.path=value (repeatable)");
+  validate_cmd->add_flag("-q,--quiet", validate_quiet, "Print only errors");
+
+  BenchOptions bench;
+  auto* bench_cmd = app.add_subcommand("bench", "Time the engine on a synthetic world; prints one JSON line");
+  bench_cmd->add_option("--smes", bench.smes, "SMEs in the synthetic world")->check(CLI::Range(1LL, 60'000'000LL));
+  bench_cmd->add_option("--steps", bench.steps, "Months to time")->check(CLI::Range(1LL, 100000LL));
+  bench_cmd->add_option("--threads", bench.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
+  bench_cmd->add_option("--seed", bench.seed, "Seed");
+
+  std::string schema_format = "markdown";
+  auto* schema_cmd = app.add_subcommand("schema", "Print the scenario reference (markdown) or JSON Schema (json)");
+  schema_cmd->add_option("--format", schema_format, "markdown or json")->check(CLI::IsMember({"markdown", "json"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // prints help or the error
+    return code == 0 ? exit_ok : exit_invalid;
+  }
+  try {
+    if (show_version) {
+      std::cout << version_text();
+      return exit_ok;
+    }
+    if (*run_cmd) return run_command(run);
+    if (*validate_cmd) return validate_command(validate_files, validate_sets, validate_quiet);
+    if (*bench_cmd) return bench_command(bench);
+    if (*schema_cmd) return schema_command(schema_format);
+    std::cout << app.help();
+    return exit_invalid;
+  } catch (const sentra::config::ConfigError& e) {
+    std::cerr << e.what() << "\n";
+    return exit_invalid;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "sentra: out of memory\n";
+    return exit_failure;
+  } catch (const std::exception& e) {
+    std::cerr << "sentra: " << e.what() << "\n";
+    return exit_failure;
+  }
+}

@@ -1,0 +1,141 @@
+// `sentra run`: scenario file -> validated parameters -> simulation -> HDF5 run file.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/progress.hpp"
+#include "cli/summary.hpp"
+#include "cli/version.hpp"
+#include "models/cluster/scenario_schema.hpp"
+#include "models/cluster/simulation.hpp"
+#include "output/run_writer.hpp"
+
+namespace sentra::cli {
+
+namespace {
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+bool due(std::int64_t every, std::int64_t t, std::int64_t steps) {
+  return every > 0 && (t == 0 || (t + 1) % every == 0 || t == steps - 1);
+}
+
+}  // namespace
+
+int run_command(const RunOptions& o) {
+  std::vector<std::string> sets = o.sets;
+  if (o.seed) sets.push_back("seed=" + std::to_string(*o.seed));
+  if (o.steps) sets.push_back("steps=" + std::to_string(*o.steps));
+  auto loaded = cluster::load_scenario(o.scenario, sets);  // ConfigError -> exit 2 in main
+  const auto& params = loaded.value;
+
+  const std::filesystem::path target =
+      o.out.empty() ? std::filesystem::path("results") / (params.name + ".h5") : std::filesystem::path(o.out);
+  if (target.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(target.parent_path(), ec);
+    if (ec) {
+      std::cerr << "sentra: cannot create output folder " << target.parent_path() << ": " << ec.message() << "\n";
+      return exit_failure;
+    }
+  }
+
+  install_interrupt_handlers();
+  const auto built = std::chrono::steady_clock::now();
+  cluster::Simulation sim(params, o.threads);
+
+  output::RunInfo info;
+  info.program_version = program_version;
+  info.git_commit = git_commit;
+  info.scenario_name = params.name;
+  info.scenario_yaml = loaded.given_text;
+  info.resolved_yaml = loaded.resolved_yaml;
+  info.command_line = o.command_line;
+  info.seed = params.seed;
+  info.threads = sim.threads();
+  info.created_utc = utc_now();
+  for (std::int64_t r = 0; r < params.world.regions; ++r) info.region_names.push_back("region_" + std::to_string(r));
+  info.library_versions = {{"yaml-cpp", yaml_cpp_version}};
+  output::RunWriter writer(target, info);
+
+  if (!o.quiet)
+    std::cerr << "sentra: " << params.name << ": " << params.world.smes << " SMEs, " << params.steps
+              << " months, " << sim.threads() << " threads -> " << target.string() << "\n";
+  Progress progress(params.name, params.steps, o.quiet);
+  std::optional<StepObservation> first;
+  StepObservation last;
+  for (std::int64_t t = 0; t < params.steps; ++t) {
+    if (interrupted()) {
+      progress.finish();
+      std::cerr << "sentra: interrupted after month " << t << " of " << params.steps << "; no result written ("
+                << target.string() << " is unchanged)\n";
+      return exit_interrupted;
+    }
+    sim.step();
+    last = sim.observe(due(params.output.snapshot_every, t, params.steps),
+                       due(params.output.network_every, t, params.steps));
+    writer.write_step(last);
+    if (!first) {
+      first = last;
+      first->agents.clear();
+      first->network.clear();
+    }
+    progress.update(t + 1);
+  }
+  progress.finish();
+  if (interrupted()) {
+    std::cerr << "sentra: interrupted at the end; no result written\n";
+    return exit_interrupted;
+  }
+  std::vector<output::EventRecord> events;
+  for (const auto& e : sim.world().applied_events) events.push_back({e.step, e.key, e.region, e.value});
+  writer.write_events(events);
+  writer.commit();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - built).count();
+  if (!o.quiet) {
+    std::cout << summary_table(*first, last);
+    std::printf("wrote %s (%lld months in %.1f s)\n", target.string().c_str(), static_cast<long long>(params.steps),
+                seconds);
+  }
+  return exit_ok;
+}
+
+int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& sets, bool quiet) {
+  int status = exit_ok;
+  for (const auto& f : files) {
+    try {
+      const auto loaded = cluster::load_scenario(f, sets);
+      if (!quiet) std::cout << f << ": ok (" << loaded.value.name << ")\n";
+    } catch (const config::ConfigError& e) {
+      std::cerr << e.what() << "\n";
+      status = exit_invalid;
+    }
+  }
+  return status;
+}
+
+int schema_command(const std::string& format) {
+  if (format == "json") {
+    std::cout << config::to_json_schema(cluster::scenario_schema(), "scenario.v1.json");
+  } else {
+    std::cout << config::to_markdown(cluster::scenario_schema());
+  }
+  return exit_ok;
+}
+
+}  // namespace sentra::cli

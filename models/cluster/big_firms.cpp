@@ -1,0 +1,44 @@
+// Big firms: sell to modern and export buyers who can see them, and buy a fixed share of
+// their partner SMEs' planned output (the offtake of a partnership).
+#include <algorithm>
+
+#include "models/cluster/phases.hpp"
+
+namespace sentra::cluster {
+
+void big_firm_order(World& w, const PhaseContext& ctx) {
+  const auto base = w.net.space.big_firm_offset();
+  const auto share = static_cast<float>(w.params.big_firms.offtake_share);
+  ctx.scheduler.for_each(w.big_firm.size(), [&](std::size_t k) {
+    const auto v = static_cast<std::uint32_t>(base + k);
+    w.net.partnership.for_out(v, [&](std::uint32_t e, std::uint32_t j, const PartnershipEdge&) {
+      w.partner_order[e] = share * w.offer_capacity[j];
+    });
+  }, 16);
+}
+
+void big_firm_settle(World& w, const PhaseContext& ctx) {
+  auto& b = w.big_firm;
+  const auto base = w.net.space.big_firm_offset();
+  const auto buyers = w.net.space.buyer_offset();
+  ctx.scheduler.for_each(b.size(), [&](std::size_t k) {
+    const auto v = static_cast<std::uint32_t>(base + k);
+    double ordered = 0, export_ordered = 0;
+    w.net.sales.for_in(v, [&](std::uint32_t e, std::uint32_t src, const SalesEdge&) {
+      ordered += w.sales_order[e];
+      if (w.buyer.segment[src - buyers] == Segment::exporter) export_ordered += w.sales_order[e];
+    });
+    const double fill = ordered > 0 ? std::min(1.0, b.planned_output[k] / ordered) : 1.0;
+    w.fill_ratio[v] = static_cast<float>(fill);
+    b.sold[k] = static_cast<float>(fill * ordered);
+    b.revenue[k] = static_cast<float>(fill * ordered * w.offer_price[v]);
+    b.exports[k] = static_cast<float>(fill * export_ordered * w.offer_price[v]);
+    double bought = 0;
+    w.net.partnership.for_out(v, [&](std::uint32_t e, std::uint32_t j, const PartnershipEdge&) {
+      bought += double(w.partner_order[e]) * w.fill_ratio[j] * w.offer_price[j];
+    });
+    b.partner_purchases[k] = static_cast<float>(bought);
+  }, 16);
+}
+
+}  // namespace sentra::cluster

@@ -1,0 +1,143 @@
+#include "models/cluster/boundary.hpp"
+
+#include <cmath>
+
+#include "engine/compaction.hpp"
+#include "engine/random.hpp"
+#include "models/cluster/streams.hpp"
+#include "models/cluster/world_builder.hpp"
+
+namespace sentra::cluster {
+
+namespace {
+
+void set_regional(std::vector<float>& field, std::int64_t region, double value) {
+  if (region < 0) {
+    for (auto& x : field) x = static_cast<float>(value);
+  } else {
+    field[static_cast<std::size_t>(region)] = static_cast<float>(value);
+  }
+}
+
+}  // namespace
+
+void apply_events(World& w) {
+  auto& p = w.params;
+  for (const auto& ev : p.timeline) {
+    if (ev.at != w.step) continue;
+    // Regional levers live per region; national ones in the parameters. The scenario
+    // validator has checked the key is settable, the value in range and the region valid.
+    if (ev.key == "policy.levy_rate") set_regional(w.region.levy_rate, ev.region, ev.value);
+    else if (ev.key == "policy.promotion") set_regional(w.region.promotion, ev.region, ev.value);
+    else if (ev.key == "policy.infrastructure") set_regional(w.region.infrastructure, ev.region, ev.value);
+    else if (ev.key == "trade.import_tariff") p.trade.import_tariff = ev.value;
+    else if (ev.key == "trade.partner_tariff") p.trade.partner_tariff = ev.value;
+    else if (ev.key == "trade.world_price") p.trade.world_price = ev.value;
+    else if (ev.key == "trade.import_quality") p.trade.import_quality = ev.value;
+    else if (ev.key == "buyers.import_preference") p.buyers.import_preference = ev.value;
+    else if (ev.key == "buyers.export_demand_multiplier") p.buyers.export_demand_multiplier = ev.value;
+    else continue;
+    w.applied_events.push_back({w.step, ev.key, ev.region, ev.value});
+  }
+}
+
+void draw_entry(World& w) {
+  const auto& p = w.params;
+  const auto R = w.region.size();
+  std::vector<double> live(R, 0.0);
+  for (std::size_t i = 0; i < w.sme.size(); ++i)
+    if (w.sme.alive[i]) live[w.sme.region[i]] += 1.0;
+  for (std::size_t r = 0; r < R; ++r) {
+    RandomStream rng(p.seed, stream::entry_count, r, static_cast<std::uint64_t>(w.step), 0);
+    // Levies deter entry: the rate is scaled by (1 - levy)^elasticity.
+    const double rate = p.sme.entry_rate * live[r] *
+                        std::pow(1.0 - double(w.region.levy_rate[r]), p.sme.entry_levy_elasticity);
+    w.pending_entrants[r] += static_cast<std::uint32_t>(rng.poisson(rate));
+  }
+}
+
+void compact_and_enter(World& w) {
+  const auto& p = w.params;
+  const auto R = w.region.size();
+  const auto plan = plan_compaction(w.sme.alive);
+  std::uint32_t entrants = 0;
+  for (auto n : w.pending_entrants) entrants += n;
+  if (!plan.changes_anything() && entrants == 0) return;
+
+  const auto old_space = w.net.space;
+  const auto survivors = static_cast<std::uint32_t>(plan.survivors());
+  const std::uint32_t new_smes = survivors + entrants;
+  // Global remap: SMEs compacted; the other kinds shift by the change in SME count.
+  std::vector<std::uint32_t> remap(old_space.total());
+  for (std::uint32_t v = 0; v < old_space.smes; ++v) remap[v] = plan.old_to_new[v];
+  for (std::uint32_t v = old_space.smes; v < old_space.total(); ++v) remap[v] = v - old_space.smes + new_smes;
+
+  compact_store(plan, w.sme);
+  resize_store(w.sme, new_smes);
+  auto space = old_space;
+  space.smes = new_smes;
+
+  // Entrants: micro firms, in region order, with ids after the survivors.
+  const EmploymentDistribution bands[3] = {EmploymentDistribution(1, 4, p.sme.workers_micro),
+                                           EmploymentDistribution(5, 19, p.sme.workers_small),
+                                           EmploymentDistribution(20, 99, p.sme.workers_medium)};
+  std::vector<std::vector<std::uint32_t>> traders(R), buyers(R), members(static_cast<std::size_t>(w.clusters));
+  for (std::uint32_t m = 0; m < w.intermediary.size(); ++m) traders[w.intermediary.region[m]].push_back(m);
+  for (std::uint32_t b = 0; b < w.buyer.size(); ++b)
+    if (w.buyer.segment[b] != Segment::exporter) buyers[w.buyer.region[b]].push_back(b);
+  for (std::uint32_t i = 0; i < survivors; ++i)
+    if (w.sme.cluster[i] >= 0) members[static_cast<std::size_t>(w.sme.cluster[i])].push_back(i);
+
+  std::vector<NetworkLayer<SupplyEdge>::Edge> supply;
+  std::vector<NetworkLayer<SalesEdge>::Edge> sales;
+  std::vector<NetworkLayer<SocialEdge>::Edge> social;
+  const SocialEdge tie{static_cast<float>(p.social.trust_initial)};
+  std::uint32_t i = survivors;
+  for (std::size_t r = 0; r < R; ++r) {
+    for (std::uint32_t n = 0; n < w.pending_entrants[r]; ++n, ++i) {
+      RandomStream rng(p.seed, stream::entrant, w.next_uid, static_cast<std::uint64_t>(w.step), 0);
+      init_sme(w, i, static_cast<std::uint16_t>(r), SizeClass::micro, rng, bands);
+      if (!traders[r].empty())
+        supply.push_back({space.intermediary_offset() + traders[r][rng.below(traders[r].size())], i, {}});
+      // A newcomer is seen by a couple of local buyers.
+      if (!buyers[r].empty())
+        for (int k = 0; k < 2; ++k)
+          sales.push_back({space.buyer_offset() + buyers[r][rng.below(buyers[r].size())], i, {}});
+      if (w.sme.cluster[i] >= 0) {
+        const auto& mates = members[static_cast<std::size_t>(w.sme.cluster[i])];
+        const auto ties = static_cast<std::size_t>(p.social.ties_per_clustered_sme / 2.0);
+        for (std::size_t k = 0; k < ties && !mates.empty(); ++k) {
+          const auto j = mates[rng.below(mates.size())];
+          social.push_back({i, j, tie});
+          social.push_back({j, i, tie});
+        }
+      }
+    }
+    w.pending_entrants[r] = 0;
+  }
+  w.entries_this_step = entrants;
+
+  const auto keep = [](std::uint32_t) { return true; };
+  w.net.space = space;
+  const auto V = space.total();
+  w.net.supply.rebuild(V, remap, keep, supply);
+  w.net.sales.rebuild(V, remap, keep, sales);
+  w.net.partnership.rebuild(V, remap, keep, {});
+  w.net.social.rebuild(V, remap, keep, social);
+
+  w.offer_price.assign(V, 0.f);
+  w.offer_quality.assign(V, 0.f);
+  w.offer_capacity.assign(V, 0.f);
+  w.fill_ratio.assign(V, 0.f);
+  w.sales_order.assign(w.net.sales.edges(), 0.f);
+  w.supply_order.assign(w.net.supply.edges(), 0.f);
+  w.supply_export.assign(w.net.supply.edges(), 0.f);
+  w.partner_order.assign(w.net.partnership.edges(), 0.f);
+}
+
+void swap_information(World& w, Scheduler& scheduler) {
+  auto& s = w.sme;
+  scheduler.for_each(s.size(), [&](std::size_t i) { s.information[i] = s.information_next[i]; });
+}
+
+}  // namespace sentra::cluster

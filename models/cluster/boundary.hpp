@@ -1,0 +1,22 @@
+#pragma once
+// What happens between two months: the timeline's policy events take effect, entry is drawn,
+// and (every world.compact_every months) exited firms are compacted away, entrants join and
+// the network is rebuilt. Structure changes only here, never inside a phase.
+#include "engine/scheduler.hpp"
+#include "models/cluster/world.hpp"
+
+namespace sentra::cluster {
+
+// Applies the timeline events whose `at` equals w.step (called before the month's phases).
+void apply_events(World& w);
+
+// Draws this month's entrants per region (Poisson, damped by the local levy).
+void draw_entry(World& w);
+
+// Removes exited SMEs, adds pending entrants with their edges, rebuilds every layer.
+void compact_and_enter(World& w);
+
+// Makes next month's information current.
+void swap_information(World& w, Scheduler& scheduler);
+
+}  // namespace sentra::cluster

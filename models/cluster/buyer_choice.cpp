@@ -1,0 +1,113 @@
+// Buyers: each month a buyer splits its budget into lots and places each lot with one of the
+// offers it can see (its sales edges, plus the imported good), by a multinomial logit on
+//   U = -beta_p·ln(price) + beta_q·quality + beta_J·loyalty (+ import preference),
+// skipping offers below its segment's quality floor. Export buyers see Indonesian offers
+// with the partner country's tariff added and compare them with the world good.
+#include <cmath>
+#include <utility>
+#include <vector>
+
+#include "engine/random.hpp"
+#include "models/cluster/phases.hpp"
+#include "models/cluster/streams.hpp"
+
+namespace sentra::cluster {
+
+namespace {
+struct SegmentTaste {
+  double price_weight, quality_weight, quality_floor;
+};
+SegmentTaste taste(const BuyerParams& p, Segment s) {
+  switch (s) {
+    case Segment::traditional: return {p.price_weight_traditional, p.quality_weight_traditional, 0.0};
+    case Segment::modern: return {p.price_weight_modern, p.quality_weight_modern, p.quality_floor_modern};
+    case Segment::exporter: break;
+  }
+  return {p.price_weight_export, p.quality_weight_export, p.quality_floor_export};
+}
+}  // namespace
+
+void buyer_choice(World& w, const PhaseContext& ctx) {
+  const auto& p = w.params;
+  auto& b = w.buyer;
+  const auto base = w.net.space.buyer_offset();
+  const auto smes = w.net.space.smes;
+  const double home_import_price =
+      p.trade.world_price * (1.0 + p.trade.import_tariff) * (1.0 + p.trade.import_transport);
+  ctx.scheduler.for_each(b.size(), [&](std::size_t k) {
+    // Scratch reused across buyers on this thread: no allocation per agent per step.
+    thread_local std::vector<double> weight;
+    thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> option;  // (edge, seller)
+    weight.clear();
+    option.clear();
+    const auto v = static_cast<std::uint32_t>(base + k);
+    const Segment seg = b.segment[k];
+    const SegmentTaste t = taste(p.buyers, seg);
+    const bool exporter = seg == Segment::exporter;
+    const double tariff_factor = exporter ? 1.0 + p.trade.partner_tariff : 1.0;
+
+    double top = -1e300;
+    std::vector<double>& u = weight;  // utilities first, turned into weights below
+    w.net.sales.for_out(v, [&](std::uint32_t e, std::uint32_t seller, const SalesEdge& edge) {
+      w.sales_order[e] = 0.f;
+      const float cap = w.offer_capacity[seller];
+      if (cap <= 0.f || w.offer_quality[seller] < t.quality_floor) return;
+      // Export buyers need a minimum lot: small producers cannot serve them directly.
+      if (exporter && seller < smes && cap < p.buyers.min_lot_export) return;
+      const double util = -t.price_weight * std::log(w.offer_price[seller] * tariff_factor) +
+                          t.quality_weight * w.offer_quality[seller] +
+                          p.buyers.loyalty_weight * edge.loyalty;
+      u.push_back(util);
+      option.emplace_back(e, seller);
+      if (util > top) top = util;
+    });
+    // The outside good: imports at home, the world competitor abroad.
+    const double outside_price = exporter ? p.trade.world_price : home_import_price;
+    const double outside_util = -t.price_weight * std::log(outside_price) +
+                                t.quality_weight * p.trade.import_quality +
+                                (exporter ? 0.0 : p.buyers.import_preference);
+    u.push_back(outside_util);
+    if (outside_util > top) top = outside_util;
+
+    double total = 0;
+    for (auto& x : u) {
+      x = std::exp(x - top);
+      total += x;
+    }
+    const double budget = b.budget[k] * (exporter ? p.buyers.export_demand_multiplier : 1.0);
+    const double lot = budget / static_cast<double>(p.buyers.lots);
+    RandomStream rng(p.seed, stream::buyer_choice, k, static_cast<std::uint64_t>(ctx.step), ctx.phase);
+    double to_import = 0;
+    for (std::int64_t l = 0; l < p.buyers.lots; ++l) {
+      const auto c = rng.pick_weighted(weight, total);
+      if (c == option.size()) {
+        to_import += lot;
+      } else {
+        const auto [e, seller] = option[c];
+        w.sales_order[e] += static_cast<float>(lot / (w.offer_price[seller] * tariff_factor));
+      }
+    }
+    b.import_ordered[k] = static_cast<float>(to_import);
+  }, 256);
+}
+
+void buyer_settle(World& w, const PhaseContext& ctx) {
+  const auto& p = w.params;
+  auto& b = w.buyer;
+  const auto base = w.net.space.buyer_offset();
+  const auto gamma = static_cast<float>(p.buyers.loyalty_decay);
+  ctx.scheduler.for_each(b.size(), [&](std::size_t k) {
+    const auto v = static_cast<std::uint32_t>(base + k);
+    double spent = 0;
+    w.net.sales.for_out_mut(v, [&](std::uint32_t e, std::uint32_t seller, SalesEdge& edge) {
+      const double got = double(w.sales_order[e]) * w.fill_ratio[seller];
+      spent += got * w.offer_price[seller];
+      // Loyalty (Weisbuch-Kirman): J <- (1-gamma) J + gamma·[bought from this seller].
+      edge.loyalty = (1.f - gamma) * edge.loyalty + (got > 0.0 ? gamma : 0.f);
+    });
+    b.spent_domestic[k] = static_cast<float>(spent);
+    b.spent_import[k] = b.import_ordered[k];  // the world market always delivers
+  }, 256);
+}
+
+}  // namespace sentra::cluster

@@ -1,0 +1,73 @@
+// Intermediaries (traders): they quote buyers a price marked up on what their SMEs ask,
+// pass buyers' orders on to their SMEs, and keep the margin. What the SME learns of the
+// demand behind those orders is filtered (see sme_settlement.cpp).
+#include "models/cluster/phases.hpp"
+
+namespace sentra::cluster {
+
+void intermediary_quote(World& w, const PhaseContext& ctx) {
+  auto& m = w.intermediary;
+  const auto base = w.net.space.intermediary_offset();
+  ctx.scheduler.for_each(m.size(), [&](std::size_t k) {
+    const auto v = static_cast<std::uint32_t>(base + k);
+    double capacity = 0, price = 0, quality = 0;
+    w.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge&) {
+      const double c = w.offer_capacity[j];
+      capacity += c;
+      price += c * w.offer_price[j];
+      quality += c * w.offer_quality[j];
+    });
+    if (capacity > 0) {
+      // Resale price: the capacity-weighted ask of its suppliers plus the trader's margin.
+      w.offer_price[v] = static_cast<float>((1.0 + m.margin[k]) * price / capacity);
+      w.offer_quality[v] = static_cast<float>(quality / capacity);
+    } else {
+      w.offer_price[v] = 0.f;
+      w.offer_quality[v] = 0.f;
+    }
+    w.offer_capacity[v] = static_cast<float>(capacity);
+  }, 256);
+}
+
+void intermediary_order(World& w, const PhaseContext& ctx) {
+  auto& m = w.intermediary;
+  const auto base = w.net.space.intermediary_offset();
+  const auto buyers = w.net.space.buyer_offset();
+  ctx.scheduler.for_each(m.size(), [&](std::size_t k) {
+    const auto v = static_cast<std::uint32_t>(base + k);
+    double ordered = 0, export_ordered = 0;
+    w.net.sales.for_in(v, [&](std::uint32_t e, std::uint32_t src, const SalesEdge&) {
+      ordered += w.sales_order[e];
+      if (w.buyer.segment[src - buyers] == Segment::exporter) export_ordered += w.sales_order[e];
+    });
+    m.ordered[k] = static_cast<float>(ordered);
+    m.export_ordered[k] = static_cast<float>(export_ordered);
+    // Orders go to suppliers in proportion to what each can make this month.
+    const double capacity = w.offer_capacity[v];
+    w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge&) {
+      const double share = capacity > 0 ? w.offer_capacity[j] / capacity : 0.0;
+      w.supply_order[e] = static_cast<float>(ordered * share);
+      w.supply_export[e] = static_cast<float>(export_ordered * share);
+    });
+  }, 256);
+}
+
+void intermediary_settle(World& w, const PhaseContext& ctx) {
+  auto& m = w.intermediary;
+  const auto base = w.net.space.intermediary_offset();
+  ctx.scheduler.for_each(m.size(), [&](std::size_t k) {
+    const auto v = static_cast<std::uint32_t>(base + k);
+    double delivered = 0, cost = 0;
+    w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge&) {
+      const double got = double(w.supply_order[e]) * w.fill_ratio[j];
+      delivered += got;
+      cost += got * w.offer_price[j];
+    });
+    m.delivered[k] = static_cast<float>(delivered);
+    m.purchase_cost[k] = static_cast<float>(cost);
+    m.resale_revenue[k] = static_cast<float>(delivered * w.offer_price[v]);
+    w.fill_ratio[v] = m.ordered[k] > 0 ? static_cast<float>(delivered / m.ordered[k]) : 1.f;
+  }, 256);
+}
+
+}  // namespace sentra::cluster

@@ -1,0 +1,56 @@
+#pragma once
+// The layered trade network. All layers share one vertex space, laid out by kind:
+//   [ SMEs | intermediaries | buyers | big firms ]
+// Edges point from the agent who acts on the edge to the agent acted upon:
+//   sales:       buyer -> seller (SME, intermediary or big firm): the buyer can see the offer
+//   supply:      intermediary -> SME: the trader buys from that SME
+//   partnership: big firm -> SME, with a pattern and linkage types
+//   social:      SME -> SME inside a cluster, both directions stored; trust is the source's
+#include <cstdint>
+#include <vector>
+
+#include "engine/network_layer.hpp"
+
+namespace sentra::cluster {
+
+struct SalesEdge {
+  float loyalty = 0.f;  // J_bi: buyer's learned attachment to this seller
+};
+struct SupplyEdge {};
+enum class PartnershipPattern : std::uint8_t {
+  nucleus_plasma = 0, subcontracting = 1, general_trade = 2, agency = 3, franchise = 4
+};
+// Linkage types (bit flags), as counted in the 1994 survey the study cites.
+enum Linkage : std::uint8_t {
+  linkage_marketing = 1, linkage_capital = 2, linkage_production = 4,
+  linkage_raw_material = 8, linkage_management = 16
+};
+struct PartnershipEdge {
+  PartnershipPattern pattern = PartnershipPattern::general_trade;
+  std::uint8_t linkages = 0;
+};
+struct SocialEdge {
+  float trust = 0.5f;
+};
+
+struct VertexSpace {
+  std::uint32_t smes = 0, intermediaries = 0, buyers = 0, big_firms = 0;
+  std::uint32_t intermediary_offset() const { return smes; }
+  std::uint32_t buyer_offset() const { return smes + intermediaries; }
+  std::uint32_t big_firm_offset() const { return smes + intermediaries + buyers; }
+  std::uint32_t total() const { return smes + intermediaries + buyers + big_firms; }
+};
+
+struct Network {
+  VertexSpace space;
+  NetworkLayer<SalesEdge> sales;
+  NetworkLayer<SupplyEdge> supply;
+  NetworkLayer<PartnershipEdge> partnership;
+  NetworkLayer<SocialEdge> social;
+
+  std::size_t edges() const {
+    return sales.edges() + supply.edges() + partnership.edges() + social.edges();
+  }
+};
+
+}  // namespace sentra::cluster

@@ -1,0 +1,204 @@
+#include "models/cluster/observe.hpp"
+
+#include "engine/reduce.hpp"
+
+namespace sentra::cluster {
+
+namespace {
+
+// Per-region sums over SMEs; `+=` adds field by field so block partials combine in order.
+struct RegionSums {
+  std::vector<double> smes, employment, output, sales, exports, levy, information;
+  std::array<double, 4> by_class{};
+  double trust = 0, ties = 0, profit = 0, exits = 0;
+
+  explicit RegionSums(std::size_t R = 0)
+      : smes(R), employment(R), output(R), sales(R), exports(R), levy(R), information(R) {}
+  RegionSums& operator+=(const RegionSums& o) {
+    auto add = [](std::vector<double>& a, const std::vector<double>& b) {
+      for (std::size_t r = 0; r < a.size(); ++r) a[r] += b[r];
+    };
+    add(smes, o.smes); add(employment, o.employment); add(output, o.output); add(sales, o.sales);
+    add(exports, o.exports); add(levy, o.levy); add(information, o.information);
+    for (std::size_t c = 0; c < 4; ++c) by_class[c] += o.by_class[c];
+    trust += o.trust; ties += o.ties; profit += o.profit; exits += o.exits;
+    return *this;
+  }
+};
+
+double sum(const std::vector<double>& v) {
+  double t = 0;
+  for (double x : v) t += x;
+  return t;
+}
+
+template <class T>
+void scalar(Table& t, const char* name, const char* unit, const char* what, T value) {
+  t.add<T>(name, unit, what).push_back(value);
+}
+
+void add_edges(std::vector<NamedTable>& out, const World& w, const char* name, const auto& layer,
+               const char* prop_name, const char* prop_unit, auto prop_value) {
+  NamedTable nt{name, {}};
+  auto& src = nt.table.add<std::uint32_t>("src", "1", "source vertex: SME uid, or index within its kind");
+  auto& src_kind = nt.table.add<std::uint8_t>("src_kind", "1", "0 SME, 1 intermediary, 2 buyer, 3 big firm");
+  auto& dst = nt.table.add<std::uint32_t>("dst", "1", "target vertex: SME uid, or index within its kind");
+  auto& dst_kind = nt.table.add<std::uint8_t>("dst_kind", "1", "0 SME, 1 intermediary, 2 buyer, 3 big firm");
+  auto& prop = nt.table.add<float>(prop_name, prop_unit, "edge property");
+  const auto& sp = w.net.space;
+  auto id = [&](std::uint32_t v, std::vector<std::uint32_t>& ids, std::vector<std::uint8_t>& kinds) {
+    if (v < sp.smes) { ids.push_back(w.sme.uid[v]); kinds.push_back(0); }
+    else if (v < sp.buyer_offset()) { ids.push_back(v - sp.intermediary_offset()); kinds.push_back(1); }
+    else if (v < sp.big_firm_offset()) { ids.push_back(v - sp.buyer_offset()); kinds.push_back(2); }
+    else { ids.push_back(v - sp.big_firm_offset()); kinds.push_back(3); }
+  };
+  for (std::uint32_t v = 0; v < layer.vertices(); ++v)
+    layer.for_out(v, [&](std::uint32_t, std::uint32_t t, const auto& p) {
+      id(v, src, src_kind);
+      id(t, dst, dst_kind);
+      prop.push_back(prop_value(p));
+    });
+  out.push_back(std::move(nt));
+}
+
+}  // namespace
+
+StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool network) {
+  const auto& s = w.sme;
+  const auto R = w.region.size();
+  StepObservation obs;
+  obs.step = w.step;
+
+  const RegionSums z = deterministic_reduce(scheduler, s.size(), RegionSums(R), [&](std::size_t b, std::size_t e) {
+    RegionSums acc(R);
+    for (std::size_t i = b; i < e; ++i) {
+      if (s.exit_step[i] == w.step) acc.exits += 1;
+      if (!s.alive[i]) continue;
+      const auto r = s.region[i];
+      acc.smes[r] += 1;
+      acc.by_class[static_cast<std::size_t>(size_class(s.employment[i]))] += 1;
+      acc.employment[r] += s.employment[i];
+      acc.output[r] += double(s.planned_output[i]) * w.offer_price[i];
+      acc.sales[r] += s.revenue[i];
+      acc.exports[r] += s.exports[i];
+      acc.levy[r] += s.levy_paid[i];
+      acc.information[r] += s.information[i];
+      acc.profit += s.profit[i];
+      w.net.social.for_out(static_cast<std::uint32_t>(i), [&](std::uint32_t, std::uint32_t, const SocialEdge& t) {
+        acc.trust += t.trust;
+        acc.ties += 1;
+      });
+    }
+    return acc;
+  });
+
+  double big_output = 0, big_exports = 0, big_employment = 0;
+  for (std::size_t k = 0; k < w.big_firm.size(); ++k) {
+    big_output += double(w.big_firm.planned_output[k]) * w.offer_price[w.net.space.big_firm_offset() + k];
+    big_exports += w.big_firm.exports[k];
+    big_employment += w.big_firm.employment[k];
+  }
+  double resale = 0, purchase = 0;
+  for (std::size_t m = 0; m < w.intermediary.size(); ++m) {
+    resale += w.intermediary.resale_revenue[m];
+    purchase += w.intermediary.purchase_cost[m];
+  }
+  std::vector<double> dom(R, 0.0), imp(R, 0.0);
+  double budget = 0, spent = 0;
+  for (std::size_t b = 0; b < w.buyer.size(); ++b) {
+    const double mult = w.buyer.segment[b] == Segment::exporter ? w.params.buyers.export_demand_multiplier : 1.0;
+    budget += w.buyer.budget[b] * mult;
+    spent += double(w.buyer.spent_domestic[b]) + w.buyer.spent_import[b];
+    if (w.buyer.segment[b] == Segment::exporter) continue;
+    dom[w.buyer.region[b]] += w.buyer.spent_domestic[b];
+    imp[w.buyer.region[b]] += w.buyer.spent_import[b];
+  }
+  const double smes = sum(z.smes), domestic = sum(dom), imports = sum(imp);
+
+  auto& a = obs.aggregates;
+  scalar<double>(a, "smes", "firms", "live SMEs", smes);
+  scalar<double>(a, "smes_micro", "firms", "live SMEs with 1-4 workers", z.by_class[0]);
+  scalar<double>(a, "smes_small", "firms", "live SMEs with 5-19 workers", z.by_class[1]);
+  scalar<double>(a, "smes_medium", "firms", "live SMEs with 20-99 workers", z.by_class[2]);
+  scalar<double>(a, "smes_large", "firms", "SMEs grown to 100 or more workers", z.by_class[3]);
+  scalar<double>(a, "sme_employment", "persons", "workers in live SMEs", sum(z.employment));
+  scalar<double>(a, "sme_output", "million IDR/month", "value of SMEs' planned output at their asking price", sum(z.output));
+  scalar<double>(a, "sme_sales", "million IDR/month", "SME revenue", sum(z.sales));
+  scalar<double>(a, "sme_exports", "million IDR/month", "SME sales that end abroad: direct, via traders, via partners", sum(z.exports));
+  scalar<double>(a, "sme_profit", "million IDR/month", "SME profit after wages, materials, transport, levies", z.profit);
+  scalar<double>(a, "big_firm_output", "million IDR/month", "value of big firms' output at their price", big_output);
+  scalar<double>(a, "big_firm_exports", "million IDR/month", "big firms' export sales", big_exports);
+  scalar<double>(a, "big_firm_employment", "persons", "workers in big firms", big_employment);
+  scalar<double>(a, "domestic_purchases", "million IDR/month", "home buyers' purchases of domestic goods", domestic);
+  scalar<double>(a, "import_purchases", "million IDR/month", "home buyers' purchases of imports", imports);
+  scalar<double>(a, "import_share", "fraction", "imports / home buyers' purchases", domestic + imports > 0 ? imports / (domestic + imports) : 0.0);
+  scalar<double>(a, "intermediary_margin", "fraction", "(resale - purchase cost) / resale, all traders", resale > 0 ? (resale - purchase) / resale : 0.0);
+  scalar<double>(a, "unmet_demand_share", "fraction", "share of buyers' budgets not delivered", budget > 0 ? 1.0 - spent / budget : 0.0);
+  scalar<double>(a, "mean_trust", "fraction", "mean trust over social ties", z.ties > 0 ? z.trust / z.ties : 0.0);
+  scalar<double>(a, "mean_information", "fraction", "mean market information of live SMEs", smes > 0 ? sum(z.information) / smes : 0.0);
+  scalar<double>(a, "partnerships", "edges", "SME - big firm partnerships", double(w.net.partnership.edges()));
+  scalar<double>(a, "entries", "firms", "SMEs that entered at this step's boundary", double(w.entries_this_step));
+  scalar<double>(a, "exits", "firms", "SMEs that exited this step", z.exits);
+  scalar<double>(a, "local_revenue", "million IDR/month", "levies collected by all regions", sum(z.levy));
+
+  auto& t = obs.regions;
+  auto col = [&](const char* name, const char* unit, const char* what, const std::vector<double>& v) {
+    t.add<double>(name, unit, what) = v;
+  };
+  col("smes", "firms", "live SMEs", z.smes);
+  col("sme_employment", "persons", "workers in live SMEs", z.employment);
+  col("sme_output", "million IDR/month", "value of SMEs' planned output", z.output);
+  col("sme_sales", "million IDR/month", "SME revenue", z.sales);
+  col("sme_exports", "million IDR/month", "SME exports", z.exports);
+  col("local_revenue", "million IDR/month", "levies collected", z.levy);
+  std::vector<double> share(R), info(R), levy_rate(R), wage(R);
+  for (std::size_t r = 0; r < R; ++r) {
+    share[r] = dom[r] + imp[r] > 0 ? imp[r] / (dom[r] + imp[r]) : 0.0;
+    info[r] = z.smes[r] > 0 ? z.information[r] / z.smes[r] : 0.0;
+    levy_rate[r] = w.region.levy_rate[r];
+    wage[r] = w.region.wage[r];
+  }
+  col("import_share", "fraction", "imports / home buyers' purchases in the region", share);
+  col("mean_information", "fraction", "mean market information of live SMEs", info);
+  col("levy_rate", "fraction", "local levy on formal SMEs' revenue", levy_rate);
+  col("wage", "million IDR/worker-month", "regional wage", wage);
+
+  if (agents) {
+    NamedTable nt{"sme", {}};
+    auto& tb = nt.table;
+    auto& uid = tb.add<std::uint32_t>("uid", "1", "permanent SME id");
+    auto& region = tb.add<std::uint32_t>("region", "1", "region index");
+    auto& cluster = tb.add<std::int32_t>("cluster", "1", "cluster index, -1 outside clusters");
+    auto& cls = tb.add<std::uint8_t>("size_class", "1", "0 micro, 1 small, 2 medium, 3 large");
+    auto& emp = tb.add<float>("employment", "persons", "workers");
+    auto& prod = tb.add<float>("productivity", "units/worker-month", "labour productivity");
+    auto& qual = tb.add<float>("quality", "fraction", "product quality");
+    auto& mu = tb.add<float>("markup", "fraction", "mark-up on unit cost");
+    auto& inf = tb.add<float>("information", "fraction", "market information");
+    auto& price = tb.add<float>("price", "million IDR/unit", "asking price");
+    auto& out = tb.add<float>("output", "units/month", "planned output");
+    auto& rev = tb.add<float>("revenue", "million IDR/month", "revenue");
+    auto& exp = tb.add<float>("exports", "million IDR/month", "exports");
+    auto& nw = tb.add<double>("net_worth", "million IDR", "net worth");
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (!s.alive[i]) continue;
+      uid.push_back(s.uid[i]); region.push_back(s.region[i]); cluster.push_back(s.cluster[i]);
+      cls.push_back(static_cast<std::uint8_t>(size_class(s.employment[i])));
+      emp.push_back(s.employment[i]); prod.push_back(s.productivity[i]); qual.push_back(s.quality[i]);
+      mu.push_back(s.markup[i]); inf.push_back(s.information[i]); price.push_back(w.offer_price[i]);
+      out.push_back(s.planned_output[i]); rev.push_back(s.revenue[i]); exp.push_back(s.exports[i]);
+      nw.push_back(s.net_worth[i]);
+    }
+    obs.agents.push_back(std::move(nt));
+  }
+  if (network) {
+    add_edges(obs.network, w, "sales", w.net.sales, "loyalty", "fraction", [](const SalesEdge& e) { return e.loyalty; });
+    add_edges(obs.network, w, "supply", w.net.supply, "weight", "1", [](const SupplyEdge&) { return 1.f; });
+    add_edges(obs.network, w, "partnership", w.net.partnership, "pattern", "1",
+              [](const PartnershipEdge& e) { return static_cast<float>(e.pattern); });
+    add_edges(obs.network, w, "social", w.net.social, "trust", "fraction", [](const SocialEdge& e) { return e.trust; });
+  }
+  return obs;
+}
+
+}  // namespace sentra::cluster

@@ -1,0 +1,131 @@
+#pragma once
+// The typed, validated scenario of the cluster-competition model. Every field is declared
+// once, with its key path, default, unit, range and description, in scenario_schema.cpp;
+// nothing here has a default of its own that could drift from that declaration.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/config/value.hpp"
+
+namespace sentra::cluster {
+
+struct WorldParams {
+  std::int64_t regions;
+  std::int64_t smes;
+  std::int64_t intermediaries;
+  std::int64_t buyers;
+  std::int64_t big_firms;
+  double clustered_share;
+  double mean_cluster_size;
+  std::int64_t cluster_min_firms;
+  std::int64_t compact_every;
+};
+
+struct SmeParams {
+  double share_micro, share_small, share_medium;            // of SME units
+  double workers_micro, workers_small, workers_medium;      // mean workers per unit
+  double productivity_micro, productivity_small, productivity_medium;  // value added/worker-month
+  double productivity_dispersion;
+  double wage;                      // million IDR per worker-month
+  double material_cost;             // per unit of output
+  double transport_cost;            // per unit sold, before infrastructure
+  double markup_initial, markup_adaptation, markup_min, markup_max;
+  double expectation_weight;        // weight of the newest demand signal
+  double output_buffer;             // planned output above expected demand
+  double employment_adjustment;     // share of the employment gap closed per month
+  double quality_initial, quality_gain, quality_decay;
+  double information_initial, information_decay;
+  double initial_net_worth_months;
+  double bankruptcy_months;         // exit when net worth < -this × monthly wage bill
+  double hazard_micro, hazard_small, hazard_medium;         // monthly exit hazard
+  double entry_rate;                // monthly entrants per live SME
+  double entry_levy_elasticity;
+  double informal_share_micro;
+};
+
+struct BuyerParams {
+  double share_traditional, share_modern, share_export;     // of buyers and of demand
+  double demand_to_capacity;        // total buyer budget / total capacity value
+  std::int64_t lots;                // purchases per buyer per month
+  std::int64_t links_traditional, links_modern, links_export;     // direct SME links
+  std::int64_t intermediary_links;
+  std::int64_t big_firm_links;
+  double price_weight_traditional, price_weight_modern, price_weight_export;
+  double quality_weight_traditional, quality_weight_modern, quality_weight_export;
+  double quality_floor_modern, quality_floor_export;
+  double min_lot_export;            // minimum monthly output to serve an export buyer
+  double loyalty_weight, loyalty_decay;
+  double import_preference;         // utility bonus of the imported good
+  double export_demand_multiplier;
+};
+
+struct IntermediaryParams {
+  double suppliers_per_sme;
+  double margin;
+  double margin_dispersion;
+  double signal_pass_through;       // share of true demand change passed back to SMEs
+};
+
+struct BigFirmParams {
+  double workers;
+  double productivity;
+  double markup;
+  double quality;
+  double partnered_share_small;
+  double partnered_share_micro;
+  double partnered_share_medium;
+  double offtake_share;             // share of a partner's planned output the big firm buys
+  double partner_information_gain;  // monthly information gain from a marketing linkage
+};
+
+struct SocialParams {
+  double ties_per_clustered_sme;
+  double meeting_probability;
+  double trust_initial;
+  double trust_gain;                // rho+ (Kim 2009)
+  double trust_loss;                // rho-
+  double trust_drift;               // idle ties drift toward trust_initial
+  double information_gap_distrust;  // how much an information gap makes a meeting go badly
+  double learning_rate;             // information learned per meeting, × trust × gap
+};
+
+struct TradeParams {
+  double world_price;
+  double import_tariff;
+  double import_transport;
+  double import_quality;
+  double partner_tariff;
+};
+
+struct PolicyParams {
+  double levy_rate;
+  double promotion;
+  double infrastructure;
+};
+
+struct OutputParams {
+  std::int64_t snapshot_every;
+  std::int64_t network_every;
+};
+
+struct Params {
+  std::int64_t schema_version;
+  std::string kind;
+  std::string name;
+  std::string description;
+  std::uint64_t seed;
+  std::int64_t steps;
+  WorldParams world;
+  SmeParams sme;
+  BuyerParams buyers;
+  IntermediaryParams intermediaries;
+  BigFirmParams big_firms;
+  SocialParams social;
+  TradeParams trade;
+  PolicyParams policy;
+  OutputParams output;
+  std::vector<config::TimelineEvent> timeline;
+};
+
+}  // namespace sentra::cluster

@@ -1,0 +1,49 @@
+// Production planning: unit cost, asking price and planned output of SMEs and big firms.
+#include <algorithm>
+
+#include "models/cluster/phases.hpp"
+
+namespace sentra::cluster {
+
+void sme_plan(World& w, const PhaseContext& ctx) {
+  const auto& p = w.params.sme;
+  auto& s = w.sme;
+  ctx.scheduler.for_each(s.size(), [&](std::size_t i) {
+    if (!s.alive[i]) {
+      w.offer_capacity[i] = 0.f;
+      w.offer_price[i] = 0.f;
+      s.planned_output[i] = 0.f;
+      return;
+    }
+    const auto r = s.region[i];
+    // c = w_r / A + m + tc_r: labour, material and transport per unit.
+    const float cost = w.region.wage[r] / s.productivity[i] + static_cast<float>(p.material_cost) +
+                       transport_cost(w, r);
+    const float capacity = s.productivity[i] * s.employment[i];
+    const float planned =
+        std::min(capacity, s.expected_demand[i] * static_cast<float>(1.0 + p.output_buffer));
+    s.unit_cost[i] = cost;
+    s.planned_output[i] = planned;
+    w.offer_price[i] = (1.f + s.markup[i]) * cost;
+    w.offer_quality[i] = s.quality[i];
+    w.offer_capacity[i] = planned;
+  });
+}
+
+void big_firm_plan(World& w, const PhaseContext& ctx) {
+  const auto& p = w.params;
+  auto& b = w.big_firm;
+  const auto base = w.net.space.big_firm_offset();
+  ctx.scheduler.for_each(b.size(), [&](std::size_t k) {
+    const auto r = b.region[k];
+    const float cost = w.region.wage[r] / b.productivity[k] +
+                       static_cast<float>(p.sme.material_cost) + transport_cost(w, r);
+    b.unit_cost[k] = cost;
+    b.planned_output[k] = b.productivity[k] * b.employment[k];
+    w.offer_price[base + k] = static_cast<float>(1.0 + p.big_firms.markup) * cost;
+    w.offer_quality[base + k] = static_cast<float>(p.big_firms.quality);
+    w.offer_capacity[base + k] = b.planned_output[k];
+  }, 64);
+}
+
+}  // namespace sentra::cluster

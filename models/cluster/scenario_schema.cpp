@@ -1,0 +1,293 @@
+#include "models/cluster/scenario_schema.hpp"
+
+#include <unistd.h>
+
+#include <sstream>
+
+#include "models/cluster/world_builder.hpp"
+
+namespace sentra::cluster {
+
+namespace {
+
+#define KEY(member) [](Params& p) -> auto& { return p.member; }
+
+config::Schema<Params> declare() {
+  config::Schema<Params> s;
+  s.integer("schema_version", KEY(schema_version)).required().range(1, 1)
+      .describe("Scenario file format version. This release reads version 1.");
+  s.choice("kind", KEY(kind), {"scenario"}).def("scenario")
+      .describe("What the file is: `scenario` (experiment files come later).");
+  s.string("name", KEY(name)).required().describe("Short name of the scenario, used in output files and reports.");
+  s.string("description", KEY(description)).def("").describe("Free text shown in reports.");
+  s.integer("seed", KEY(seed)).def(20071).range(0, 9'007'199'254'740'991LL)
+      .describe("Seed of every random stream. Same scenario and seed give bit-identical results at any thread count.");
+  s.integer("steps", KEY(steps)).def(24).range(1, 1200).unit("months").describe("Months to simulate.");
+
+  s.section("world", "Size of the synthetic economy: regions, clusters and agent counts.");
+  s.integer("world.regions", KEY(world.regions)).def(34).range(1, 1000).unit("regions")
+      .describe("Regions (provinces or regencies), each with its own wage, infrastructure and policy.");
+  s.integer("world.smes", KEY(world.smes)).def(100000).range(1, 60'000'000).unit("firms")
+      .describe("SMEs at the start. 52.8 million would be the whole of Indonesia (2008).");
+  s.integer("world.intermediaries", KEY(world.intermediaries)).def(1000).range(0, 10'000'000).unit("traders")
+      .describe("Intermediaries (traders) buying from SMEs and reselling to buyers, assigned to regions in turn.");
+  s.integer("world.buyers", KEY(world.buyers)).def(10000).range(1, 10'000'000).unit("buyers")
+      .describe("Buyers (traditional retail, modern retail, export), split by the segment shares.");
+  s.integer("world.big_firms", KEY(world.big_firms)).def(10).range(0, 1'000'000).unit("firms")
+      .describe("Big firms (100+ workers). Table 1: 1 big firm per ~11,000 SMEs.");
+  s.number("world.clustered_share", KEY(world.clustered_share)).def(0.63).range(0.0, 1.0).unit("fraction")
+      .describe("Share of SMEs located in a cluster (sentra); 63% of small-scale employment is clustered.");
+  s.number("world.mean_cluster_size", KEY(world.mean_cluster_size)).def(43.0).range(2.0, 100000.0).unit("firms")
+      .describe("Mean firms per cluster (about 43 units per sentra in 2020).");
+  s.integer("world.cluster_min_firms", KEY(world.cluster_min_firms)).def(20).range(2, 100000).unit("firms")
+      .describe("Firms a group needs to count as a sentra (the study: 20; PP 29/2018: 5).");
+  s.integer("world.compact_every", KEY(world.compact_every)).def(12).range(1, 1200).unit("months")
+      .describe("Months between compactions: exited firms are removed and entrants join the network then.");
+
+  s.section("sme", "SMEs: size classes, production, pricing, learning, entry and exit.");
+  s.number("sme.share_micro", KEY(sme.share_micro)).def(0.9892).range(0.0, 1.0).unit("fraction")
+      .describe("Share of micro firms (1-4 workers) among SMEs at the start (Table 1, 2007: 98.92%).");
+  s.number("sme.share_small", KEY(sme.share_small)).def(0.0099).range(0.0, 1.0).unit("fraction")
+      .describe("Share of small firms (5-19 workers) (Table 1, 2007: 0.99%).");
+  s.number("sme.share_medium", KEY(sme.share_medium)).def(0.0008).range(0.0, 1.0).unit("fraction")
+      .describe("Share of medium firms (20-99 workers) (Table 1, 2007: 0.08%).");
+  s.number("sme.workers_micro", KEY(sme.workers_micro)).def(1.7).range(1.01, 3.99).unit("persons/firm")
+      .describe("Mean workers per micro firm (Table 1, 2007: 1.7).");
+  s.number("sme.workers_small", KEY(sme.workers_small)).def(6.6).range(5.01, 18.99).unit("persons/firm")
+      .describe("Mean workers per small firm (Table 1, 2007: 6.6).");
+  s.number("sme.workers_medium", KEY(sme.workers_medium)).def(72.1).range(20.01, 98.99).unit("persons/firm")
+      .describe("Mean workers per medium firm (Table 1, 2007: 72.1).");
+  s.number("sme.productivity_micro", KEY(sme.productivity_micro)).def(1.19).range(0.01, 1000.0).unit("units/worker-month")
+      .describe("Output per worker-month of micro firms (Table 1: GDP per worker 14.3 million IDR a year).");
+  s.number("sme.productivity_small", KEY(sme.productivity_small)).def(9.8).range(0.01, 1000.0).unit("units/worker-month")
+      .describe("Output per worker-month of small firms (Table 1: 117.8 million IDR a year).");
+  s.number("sme.productivity_medium", KEY(sme.productivity_medium)).def(15.4).range(0.01, 1000.0).unit("units/worker-month")
+      .describe("Output per worker-month of medium firms (Table 1: 185.4 million IDR a year).");
+  s.number("sme.productivity_dispersion", KEY(sme.productivity_dispersion)).def(0.3).range(0.0, 2.0).unit("log sd")
+      .describe("Standard deviation of log productivity around the class mean.");
+  s.number("sme.wage", KEY(sme.wage)).def(0.8).range(0.0, 1000.0).unit("million IDR/worker-month")
+      .describe("National mean wage; regions draw theirs within ±20%.");
+  s.number("sme.material_cost", KEY(sme.material_cost)).def(0.25).range(0.0, 1000.0).unit("million IDR/unit")
+      .describe("Raw material per unit of output.");
+  s.number("sme.transport_cost", KEY(sme.transport_cost)).def(0.08).range(0.0, 1000.0).unit("million IDR/unit")
+      .describe("Transport per unit sold, divided by (1 + regional infrastructure).");
+  s.number("sme.markup_initial", KEY(sme.markup_initial)).def(0.2).range(0.0, 10.0).unit("fraction")
+      .describe("Starting mark-up on unit cost (Dosi et al. 2010).");
+  s.number("sme.markup_adaptation", KEY(sme.markup_adaptation)).def(0.04).range(0.0, 1.0).unit("1")
+      .describe("upsilon: mark-up response to sales growth, mu <- mu·(1 + upsilon·(growth - 1)).");
+  s.number("sme.markup_min", KEY(sme.markup_min)).def(0.02).range(0.0, 10.0).unit("fraction").describe("Lowest mark-up.");
+  s.number("sme.markup_max", KEY(sme.markup_max)).def(1.0).range(0.0, 10.0).unit("fraction").describe("Highest mark-up.");
+  s.number("sme.expectation_weight", KEY(sme.expectation_weight)).def(0.3).range(0.0, 1.0).unit("1")
+      .describe("Weight of this month's demand signal in expected demand (adaptive expectations).");
+  s.number("sme.output_buffer", KEY(sme.output_buffer)).def(0.1).range(0.0, 5.0).unit("fraction")
+      .describe("Planned output above expected demand.");
+  s.number("sme.employment_adjustment", KEY(sme.employment_adjustment)).def(0.1).range(0.0, 1.0).unit("1/month")
+      .describe("Share of the gap to the desired workforce closed each month.");
+  s.number("sme.quality_initial", KEY(sme.quality_initial)).def(0.4).range(0.0, 1.0).unit("fraction")
+      .describe("Mean starting quality (drawn ×0.5–1.5).");
+  s.number("sme.quality_gain", KEY(sme.quality_gain)).def(0.01).range(0.0, 1.0).unit("1/month")
+      .describe("eta_q: quality gain in a profitable month, × (1 - q).");
+  s.number("sme.quality_decay", KEY(sme.quality_decay)).def(0.005).range(0.0, 1.0).unit("1/month")
+      .describe("delta_q: monthly quality decay.");
+  s.number("sme.information_initial", KEY(sme.information_initial)).def(0.2).range(0.0, 1.0).unit("fraction")
+      .describe("Mean starting market information (drawn ×0.5–1.5).");
+  s.number("sme.information_decay", KEY(sme.information_decay)).def(0.05).range(0.0, 1.0).unit("1/month")
+      .describe("delta_I: monthly decay of market information.");
+  s.number("sme.initial_net_worth_months", KEY(sme.initial_net_worth_months)).def(3.0).range(0.0, 1000.0).unit("months")
+      .describe("Starting net worth, in months of the firm's wage bill.");
+  s.number("sme.bankruptcy_months", KEY(sme.bankruptcy_months)).def(3.0).range(0.0, 1000.0).unit("months")
+      .describe("A firm exits when net worth falls below minus this many months of its wage bill.");
+  s.number("sme.hazard_micro", KEY(sme.hazard_micro)).def(0.0115).range(0.0, 1.0).unit("1/month")
+      .describe("Background monthly exit hazard of micro firms (about 50% survive 5 years).");
+  s.number("sme.hazard_small", KEY(sme.hazard_small)).def(0.008).range(0.0, 1.0).unit("1/month")
+      .describe("Background monthly exit hazard of small firms.");
+  s.number("sme.hazard_medium", KEY(sme.hazard_medium)).def(0.005).range(0.0, 1.0).unit("1/month")
+      .describe("Background monthly exit hazard of medium firms.");
+  s.number("sme.entry_rate", KEY(sme.entry_rate)).def(0.0115).range(0.0, 1.0).unit("1/month")
+      .describe("Entrants per live SME per month before levies (Poisson per region).");
+  s.number("sme.entry_levy_elasticity", KEY(sme.entry_levy_elasticity)).def(5.0).range(0.0, 100.0).unit("1")
+      .describe("eta: entry is scaled by (1 - levy rate)^eta.");
+  s.number("sme.informal_share_micro", KEY(sme.informal_share_micro)).def(0.7).range(0.0, 1.0).unit("fraction")
+      .describe("Share of micro firms that are informal and pay no local levy.");
+
+  s.section("buyers", "Buyers by segment and how they choose among offers.");
+  s.number("buyers.share_traditional", KEY(buyers.share_traditional)).def(0.6).range(0.0, 1.0).unit("fraction")
+      .describe("Share of buyers and of demand in domestic traditional markets.");
+  s.number("buyers.share_modern", KEY(buyers.share_modern)).def(0.3).range(0.0, 1.0).unit("fraction")
+      .describe("Share in domestic modern retail.");
+  s.number("buyers.share_export", KEY(buyers.share_export)).def(0.1).range(0.0, 1.0).unit("fraction")
+      .describe("Share in export markets.");
+  s.number("buyers.demand_to_capacity", KEY(buyers.demand_to_capacity)).def(1.0).range(0.0, 100.0).unit("1")
+      .describe("Total monthly buyer budget / value of total productive capacity at the world price.");
+  s.integer("buyers.lots", KEY(buyers.lots)).def(4).range(1, 1000).unit("lots/month")
+      .describe("Independent purchases a buyer splits its monthly budget into.");
+  s.integer("buyers.links_traditional", KEY(buyers.links_traditional)).def(20).range(0, 100000).unit("SMEs")
+      .describe("SMEs of its region a traditional buyer sees directly.");
+  s.integer("buyers.links_modern", KEY(buyers.links_modern)).def(15).range(0, 100000).unit("SMEs")
+      .describe("SMEs a modern retail buyer sees directly.");
+  s.integer("buyers.links_export", KEY(buyers.links_export)).def(10).range(0, 100000).unit("SMEs")
+      .describe("SMEs an export buyer sees directly.");
+  s.integer("buyers.intermediary_links", KEY(buyers.intermediary_links)).def(2).range(0, 10000).unit("traders")
+      .describe("Traders of its region each buyer sees.");
+  s.integer("buyers.big_firm_links", KEY(buyers.big_firm_links)).def(2).range(0, 10000).unit("firms")
+      .describe("Big firms each modern or export buyer sees.");
+  s.number("buyers.price_weight_traditional", KEY(buyers.price_weight_traditional)).def(3.0).range(0.0, 100.0).unit("1")
+      .describe("beta_p of traditional buyers: weight of -ln(price) in utility.");
+  s.number("buyers.price_weight_modern", KEY(buyers.price_weight_modern)).def(2.0).range(0.0, 100.0).unit("1")
+      .describe("beta_p of modern retail buyers.");
+  s.number("buyers.price_weight_export", KEY(buyers.price_weight_export)).def(1.5).range(0.0, 100.0).unit("1")
+      .describe("beta_p of export buyers.");
+  s.number("buyers.quality_weight_traditional", KEY(buyers.quality_weight_traditional)).def(1.0).range(0.0, 100.0).unit("1")
+      .describe("beta_q of traditional buyers: weight of quality in utility.");
+  s.number("buyers.quality_weight_modern", KEY(buyers.quality_weight_modern)).def(2.0).range(0.0, 100.0).unit("1")
+      .describe("beta_q of modern retail buyers.");
+  s.number("buyers.quality_weight_export", KEY(buyers.quality_weight_export)).def(3.0).range(0.0, 100.0).unit("1")
+      .describe("beta_q of export buyers.");
+  s.number("buyers.quality_floor_modern", KEY(buyers.quality_floor_modern)).def(0.4).range(0.0, 1.0).unit("fraction")
+      .describe("Offers below this quality are invisible to modern retail buyers.");
+  s.number("buyers.quality_floor_export", KEY(buyers.quality_floor_export)).def(0.6).range(0.0, 1.0).unit("fraction")
+      .describe("Offers below this quality are invisible to export buyers.");
+  s.number("buyers.min_lot_export", KEY(buyers.min_lot_export)).def(20.0).range(0.0, 1e9).unit("units/month")
+      .describe("An SME needs at least this planned output to sell to an export buyer directly.");
+  s.number("buyers.loyalty_weight", KEY(buyers.loyalty_weight)).def(1.0).range(0.0, 100.0).unit("1")
+      .describe("beta_J: weight of loyalty in utility.");
+  s.number("buyers.loyalty_decay", KEY(buyers.loyalty_decay)).def(0.1).range(0.0, 1.0).unit("1/month")
+      .describe("gamma: J <- (1 - gamma)·J + gamma·[bought from this seller].");
+  s.number("buyers.import_preference", KEY(buyers.import_preference)).def(0.2).range(-10.0, 10.0).unit("utility")
+      .settable().describe("Home consumers' utility bonus for the imported good.");
+  s.number("buyers.export_demand_multiplier", KEY(buyers.export_demand_multiplier)).def(1.0).range(0.0, 100.0).unit("1")
+      .settable().describe("Scales export buyers' budgets: a global demand shock.");
+
+  s.section("intermediaries", "Traders between SMEs and buyers.");
+  s.number("intermediaries.suppliers_per_sme", KEY(intermediaries.suppliers_per_sme)).def(1.5).range(0.0, 100.0).unit("traders")
+      .describe("Mean traders an SME sells through (the integer part, plus one more with the fractional part's probability).");
+  s.number("intermediaries.margin", KEY(intermediaries.margin)).def(0.25).range(0.0, 10.0).unit("fraction")
+      .describe("Mean trader margin on the suppliers' asking price.");
+  s.number("intermediaries.margin_dispersion", KEY(intermediaries.margin_dispersion)).def(0.2).range(0.0, 1.0).unit("fraction")
+      .describe("Traders' margins are drawn uniformly within ± this share of the mean.");
+  s.number("intermediaries.signal_pass_through", KEY(intermediaries.signal_pass_through)).def(0.3).range(0.0, 1.0).unit("fraction")
+      .describe("theta: share of the true demand behind traders' orders an uninformed SME perceives each month.");
+
+  s.section("big_firms", "Big firms and their partnerships with SMEs.");
+  s.number("big_firms.workers", KEY(big_firms.workers)).def(568.0).range(100.0, 1e6).unit("persons/firm")
+      .describe("Mean workers per big firm (Table 1, 2007: 568).");
+  s.number("big_firms.productivity", KEY(big_firms.productivity)).def(53.8).range(0.01, 1e6).unit("units/worker-month")
+      .describe("Output per worker-month (Table 1: 645.9 million IDR a year).");
+  s.number("big_firms.markup", KEY(big_firms.markup)).def(0.2).range(0.0, 10.0).unit("fraction").describe("Big firms' mark-up.");
+  s.number("big_firms.quality", KEY(big_firms.quality)).def(0.7).range(0.0, 1.0).unit("fraction").describe("Big firms' product quality.");
+  s.number("big_firms.partnered_share_small", KEY(big_firms.partnered_share_small)).def(0.06).range(0.0, 1.0).unit("fraction")
+      .describe("Share of small firms with a big-firm partner at the start (the study: ~6%).");
+  s.number("big_firms.partnered_share_micro", KEY(big_firms.partnered_share_micro)).def(0.002).range(0.0, 1.0).unit("fraction")
+      .describe("Share of micro firms with a big-firm partner at the start.");
+  s.number("big_firms.partnered_share_medium", KEY(big_firms.partnered_share_medium)).def(0.1).range(0.0, 1.0).unit("fraction")
+      .describe("Share of medium firms with a big-firm partner at the start.");
+  s.number("big_firms.offtake_share", KEY(big_firms.offtake_share)).def(0.3).range(0.0, 1.0).unit("fraction")
+      .describe("Share of a partner's planned output the big firm orders each month.");
+  s.number("big_firms.partner_information_gain", KEY(big_firms.partner_information_gain)).def(0.02).range(0.0, 1.0).unit("1/month")
+      .describe("Monthly information gain of an SME whose partner gives a marketing linkage.");
+
+  s.section("social", "Trust and information on SME-SME ties inside clusters.");
+  s.number("social.ties_per_clustered_sme", KEY(social.ties_per_clustered_sme)).def(4.0).range(0.0, 1000.0).unit("ties")
+      .describe("Mean ties of a clustered SME to firms of its cluster.");
+  s.number("social.meeting_probability", KEY(social.meeting_probability)).def(0.25).range(0.0, 1.0).unit("1/month")
+      .describe("Chance that two tied firms meet in a month.");
+  s.number("social.trust_initial", KEY(social.trust_initial)).def(0.5).range(0.0, 1.0).unit("fraction")
+      .describe("Trust on a new tie, and the level idle ties drift to.");
+  s.number("social.trust_gain", KEY(social.trust_gain)).def(0.1).range(0.0, 1.0).unit("1")
+      .describe("rho+: after a good meeting T <- T + rho+·(1 - T).");
+  s.number("social.trust_loss", KEY(social.trust_loss)).def(0.3).range(0.0, 1.0).unit("1")
+      .describe("rho-: after a bad meeting T <- T - rho-·T.");
+  s.number("social.trust_drift", KEY(social.trust_drift)).def(0.01).range(0.0, 1.0).unit("1/month")
+      .describe("Rate at which idle ties drift toward the initial trust.");
+  s.number("social.information_gap_distrust", KEY(social.information_gap_distrust)).def(1.0).range(0.0, 100.0).unit("1")
+      .describe("Chance a meeting goes badly = this × the information gap between the two firms.");
+  s.number("social.learning_rate", KEY(social.learning_rate)).def(0.1).range(0.0, 1.0).unit("1")
+      .describe("Information gained at a good meeting = this × trust × (other's information - own).");
+
+  s.section("trade", "Free trade: imports at home, tariffs abroad.");
+  s.number("trade.world_price", KEY(trade.world_price)).def(1.0).range(0.001, 1e6).unit("million IDR/unit")
+      .settable().describe("Price of the foreign good before tariffs and transport.");
+  s.number("trade.import_tariff", KEY(trade.import_tariff)).def(0.12).range(0.0, 10.0).unit("fraction")
+      .settable().describe("Indonesian tariff on the imported good (ACFTA normal track: 12% in 2007, 0% by 2010).");
+  s.number("trade.import_transport", KEY(trade.import_transport)).def(0.1).range(0.0, 10.0).unit("fraction")
+      .describe("Transport and handling on imports, as a share of the world price.");
+  s.number("trade.import_quality", KEY(trade.import_quality)).def(0.5).range(0.0, 1.0).unit("fraction")
+      .settable().describe("Quality of the imported good.");
+  s.number("trade.partner_tariff", KEY(trade.partner_tariff)).def(0.1).range(0.0, 10.0).unit("fraction")
+      .settable().describe("Tariff partner countries charge on Indonesian goods (export-market opening lowers it).");
+
+  s.section("policy", "Regional autonomy: each region's levers. Timeline events may set them for one region (`region:`) or all.");
+  s.number("policy.levy_rate", KEY(policy.levy_rate)).def(0.02).range(0.0, 0.9).unit("fraction")
+      .settable().describe("Local levy on formal SMEs' revenue (PAD).");
+  s.number("policy.promotion", KEY(policy.promotion)).def(0.005).range(0.0, 1.0).unit("1/month")
+      .settable().describe("Information each SME gains per month from regional promotion.");
+  s.number("policy.infrastructure", KEY(policy.infrastructure)).def(1.0).range(0.0, 100.0).unit("index")
+      .settable().describe("Infrastructure index; transport cost is divided by (1 + index). Regions draw ×0.5–1.5.");
+
+  s.section("output", "What the run file holds besides per-step series.");
+  s.integer("output.snapshot_every", KEY(output.snapshot_every)).def(12).range(0, 1200).unit("months")
+      .describe("Write a snapshot of every live agent every this many months (0: never). The last month is always written.");
+  s.integer("output.network_every", KEY(output.network_every)).def(12).range(0, 1200).unit("months")
+      .describe("Write every network layer's edge list every this many months (0: never). The last month is always written.");
+
+  s.timeline("timeline", KEY(timeline))
+      .describe("Policy events: at month `at`, set key `set` to `value` (for one `region`, or all).");
+  return s;
+}
+
+#undef KEY
+
+const char* regional_keys[] = {"policy.levy_rate", "policy.promotion", "policy.infrastructure"};
+
+}  // namespace
+
+const config::Schema<Params>& scenario_schema() {
+  static const config::Schema<Params> schema = declare();
+  return schema;
+}
+
+config::Loaded<Params> load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
+  config::LoadOptions opts;
+  opts.overrides = overrides;
+  auto loaded = config::load_file(scenario_schema(), path, opts);
+  const auto& p = loaded.value;
+  std::vector<config::Diagnostic> problems;
+
+  for (std::size_t k = 0; k < p.timeline.size(); ++k) {
+    const auto& ev = p.timeline[k];
+    const std::string where = "timeline[" + std::to_string(k) + "]";
+    bool regional = false;
+    for (const char* key : regional_keys) regional = regional || ev.key == key;
+    if (ev.region >= 0 && !regional)
+      problems.push_back({ev.mark, where + ".region",
+                          "expected no region for national key '" + ev.key + "', got region " + std::to_string(ev.region)});
+    if (ev.region >= p.world.regions)
+      problems.push_back({ev.mark, where + ".region",
+                          "expected a region index in [0, " + std::to_string(p.world.regions - 1) + "], got " +
+                              std::to_string(ev.region)});
+    if (ev.at >= p.steps)
+      problems.push_back({ev.mark, where + ".at",
+                          "expected a month before the end of the run (steps = " + std::to_string(p.steps) + "), got " +
+                              std::to_string(ev.at)});
+  }
+  if (p.sme.markup_min > p.sme.markup_max)
+    problems.push_back(loaded.error("sme.markup_min", "a value not above sme.markup_max", std::to_string(p.sme.markup_min)));
+  if (p.buyers.share_traditional + p.buyers.share_modern + p.buyers.share_export <= 0)
+    problems.push_back(loaded.error("buyers.share_export", "segment shares with a positive sum", "all zero"));
+  if (p.sme.share_micro + p.sme.share_small + p.sme.share_medium <= 0)
+    problems.push_back(loaded.error("sme.share_micro", "size-class shares with a positive sum", "all zero"));
+
+  // Refuse worlds that cannot fit in this machine's memory before allocating anything.
+  const double physical = double(sysconf(_SC_PHYS_PAGES)) * double(sysconf(_SC_PAGE_SIZE));
+  const double need = double(estimate_world_bytes(p));
+  if (physical > 0 && need > 0.8 * physical) {
+    std::ostringstream got;
+    got.precision(3);
+    got << p.world.smes << " SMEs (about " << need / 1e9 << " GB; this machine has " << physical / 1e9 << " GB)";
+    problems.push_back(loaded.error("world.smes", "a world that fits in memory", got.str()));
+  }
+  if (!problems.empty()) throw config::ConfigError(std::move(problems));
+  return loaded;
+}
+
+}  // namespace sentra::cluster

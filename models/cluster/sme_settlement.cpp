@@ -1,0 +1,101 @@
+// SME settlement: orders arrive from buyers (direct), traders and partner big firms; the SME
+// fills them from its planned output, books revenue, costs and levies, updates what it
+// expects to sell, adapts its mark-up and workforce, invests in quality, and may exit.
+#include <algorithm>
+#include <cmath>
+
+#include "engine/random.hpp"
+#include "models/cluster/phases.hpp"
+#include "models/cluster/streams.hpp"
+
+namespace sentra::cluster {
+
+void sme_settle(World& w, const PhaseContext& ctx) {
+  const auto& P = w.params;
+  const auto& p = P.sme;
+  auto& s = w.sme;
+  const auto buyers = w.net.space.buyer_offset();
+  const auto big = w.net.space.big_firm_offset();
+  ctx.scheduler.for_each(s.size(), [&](std::size_t idx) {
+    if (!s.alive[idx]) return;
+    const auto i = static_cast<std::uint32_t>(idx);
+    double direct = 0, direct_export = 0;
+    w.net.sales.for_in(i, [&](std::uint32_t e, std::uint32_t src, const SalesEdge&) {
+      direct += w.sales_order[e];
+      if (w.buyer.segment[src - buyers] == Segment::exporter) direct_export += w.sales_order[e];
+    });
+    double via = 0, via_export = 0;
+    w.net.supply.for_in(i, [&](std::uint32_t e, std::uint32_t, const SupplyEdge&) {
+      via += w.supply_order[e];
+      via_export += w.supply_export[e];
+    });
+    double partner = 0, partner_export = 0;
+    w.net.partnership.for_in(i, [&](std::uint32_t e, std::uint32_t src, const PartnershipEdge&) {
+      partner += w.partner_order[e];
+      // Goods bought by a partner are exported in the proportion the partner exports.
+      const auto k = src - big;
+      const double share = w.big_firm.revenue[k] > 0 ? w.big_firm.exports[k] / w.big_firm.revenue[k] : 0.0;
+      partner_export += w.partner_order[e] * share;
+    });
+
+    const double ordered = direct + via + partner;
+    const double planned = s.planned_output[i];
+    const double fill = ordered > planned ? planned / ordered : 1.0;
+    w.fill_ratio[i] = static_cast<float>(fill);
+    const double price = w.offer_price[i];
+    const double sold = fill * ordered;
+    const double revenue = sold * price;
+    const auto r = s.region[i];
+    const double wage_bill = double(w.region.wage[r]) * s.employment[i];
+    const double levy = s.informal[i] ? 0.0 : double(w.region.levy_rate[r]) * revenue;
+    const double profit = revenue - wage_bill - p.material_cost * planned -
+                          double(transport_cost(w, r)) * sold - levy;
+    s.sold[i] = static_cast<float>(sold);
+    s.revenue[i] = static_cast<float>(revenue);
+    s.exports[i] = static_cast<float>(fill * price * (direct_export + via_export + partner_export));
+    s.levy_paid[i] = static_cast<float>(levy);
+    s.profit[i] = static_cast<float>(profit);
+    s.net_worth[i] += profit;
+
+    // Demand signal: direct and partner orders are seen as they are; orders through traders
+    // reach the SME filtered: only a share theta of the change gets through, larger the
+    // better informed the firm (theta = pass_through + (1 - pass_through)·information).
+    const double theta = P.intermediaries.signal_pass_through +
+                         (1.0 - P.intermediaries.signal_pass_through) * s.information[i];
+    s.intermediary_signal[i] =
+        static_cast<float>(theta * via + (1.0 - theta) * s.intermediary_signal[i]);
+    const double seen = direct + partner + s.intermediary_signal[i];
+    s.expected_demand[i] = static_cast<float>((1.0 - p.expectation_weight) * s.expected_demand[i] +
+                                              p.expectation_weight * seen);
+
+    // Mark-up adaptation (Dosi et al. 2010): mu <- mu·(1 + upsilon·(growth of sales - 1)).
+    const double growth = s.sold_previous[i] > 0 ? sold / s.sold_previous[i] : 1.0;
+    s.markup[i] = static_cast<float>(std::clamp(s.markup[i] * (1.0 + p.markup_adaptation * (growth - 1.0)),
+                                                p.markup_min, p.markup_max));
+    s.sold_previous[i] = static_cast<float>(sold);
+
+    // Workforce moves a share of the way toward what expected demand needs.
+    const double desired = s.expected_demand[i] * (1.0 + p.output_buffer) / s.productivity[i];
+    s.employment[i] = static_cast<float>(
+        std::max(1.0, s.employment[i] + p.employment_adjustment * (desired - s.employment[i])));
+
+    // Quality rises when the firm can invest (a profitable month) and decays otherwise.
+    const double q = s.quality[i];
+    s.quality[i] = static_cast<float>(std::clamp(
+        q + (profit > 0 ? p.quality_gain * (1.0 - q) : 0.0) - p.quality_decay * q, 0.0, 1.0));
+
+    // Exit: bankruptcy, or the background hazard of the firm's size class.
+    RandomStream rng(P.seed, stream::sme_exit, s.uid[i], static_cast<std::uint64_t>(ctx.step), ctx.phase);
+    const auto cls = size_class(s.employment[i]);
+    const double hazard = cls == SizeClass::micro ? p.hazard_micro
+                          : cls == SizeClass::small ? p.hazard_small
+                                                    : p.hazard_medium;
+    const bool bankrupt = s.net_worth[i] < -p.bankruptcy_months * wage_bill;
+    if (bankrupt || rng.bernoulli(hazard)) {
+      s.alive[i] = 0;
+      s.exit_step[i] = static_cast<std::int32_t>(ctx.step);
+    }
+  });
+}
+
+}  // namespace sentra::cluster

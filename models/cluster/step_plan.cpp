@@ -1,0 +1,46 @@
+// The order of a month's phases and what each reads and writes. `sentra run --describe`
+// prints this table; docs/model.md's process overview is generated from it.
+#include "models/cluster/step_plan.hpp"
+
+#include "models/cluster/phases.hpp"
+
+namespace sentra::cluster {
+
+StepPlan make_step_plan(World& w) {
+  StepPlan plan;
+  auto phase = [&](std::string name, std::string what, std::vector<std::string> reads,
+                   std::vector<std::string> writes, void (*fn)(World&, const PhaseContext&)) {
+    plan.add(Phase{std::move(name), std::move(what), std::move(reads), std::move(writes),
+                   [&w, fn](const PhaseContext& ctx) { fn(w, ctx); }});
+  };
+  phase("sme_plan", "SMEs set unit cost, asking price (1+mu)·c and planned output",
+        {"sme state", "region wage, infrastructure"}, {"sme plan", "offers of SMEs"}, sme_plan);
+  phase("big_firm_plan", "big firms set cost, price and output", {"big firm state"},
+        {"offers of big firms"}, big_firm_plan);
+  phase("intermediary_quote", "traders quote their suppliers' ask plus their margin",
+        {"offers of SMEs", "supply layer"}, {"offers of traders"}, intermediary_quote);
+  phase("buyer_choice", "buyers place lots by multinomial logit over visible offers and imports",
+        {"all offers", "sales layer", "trade policy"}, {"sales orders", "import orders"},
+        buyer_choice);
+  phase("intermediary_order", "traders pass buyers' orders to their suppliers",
+        {"sales orders", "offers of SMEs"}, {"supply orders"}, intermediary_order);
+  phase("big_firm_order", "big firms order a share of their partners' output",
+        {"offers of SMEs", "partnership layer"}, {"partner orders"}, big_firm_order);
+  phase("sme_settle", "SMEs fill orders, book profit and levies, learn demand, adapt, may exit",
+        {"sales, supply and partner orders", "region levy"}, {"sme state", "fill of SMEs"},
+        sme_settle);
+  phase("intermediary_settle", "traders receive goods, deliver, keep the margin",
+        {"supply orders", "fill of SMEs"}, {"trader accounts", "fill of traders"},
+        intermediary_settle);
+  phase("big_firm_settle", "big firms sell, export and pay partners",
+        {"sales orders", "partner orders", "fill of SMEs"}, {"big firm accounts", "fill of big firms"},
+        big_firm_settle);
+  phase("buyer_settle", "buyers receive goods and update loyalty",
+        {"sales orders", "fills"}, {"buyer accounts", "loyalty on sales edges"}, buyer_settle);
+  phase("social_ties", "information decays and spreads over trusted ties; trust updates",
+        {"information", "social layer", "promotion", "partnerships"},
+        {"next information", "trust on social edges"}, social_ties);
+  return plan;
+}
+
+}  // namespace sentra::cluster

@@ -1,0 +1,112 @@
+#pragma once
+// Structure-of-arrays stores, one per agent kind. Row i of every column is agent i (a dense
+// id that changes when exited agents are compacted away); `uid` is the id that never changes
+// and is what snapshots report. columns() lists every column so compaction cannot forget one.
+#include <cstdint>
+#include <tuple>
+#include <vector>
+
+namespace sentra::cluster {
+
+enum class SizeClass : std::uint8_t { micro = 0, small = 1, medium = 2, large = 3 };
+
+// BPS employment bands: micro 1-4 workers, small 5-19, medium 20-99, large 100+.
+inline SizeClass size_class(float employment) {
+  if (employment < 4.5f) return SizeClass::micro;
+  if (employment < 19.5f) return SizeClass::small;
+  if (employment < 99.5f) return SizeClass::medium;
+  return SizeClass::large;
+}
+
+struct SmeStore {
+  std::vector<std::uint32_t> uid;
+  std::vector<std::uint16_t> region;
+  std::vector<std::int32_t> cluster;        // -1: not in a cluster
+  std::vector<std::uint8_t> alive;
+  std::vector<std::uint8_t> informal;       // evades the local levy
+  std::vector<std::int32_t> birth_step;
+  std::vector<std::int32_t> exit_step;      // -1 while alive
+  std::vector<float> employment;            // workers
+  std::vector<float> productivity;          // output units per worker-month
+  std::vector<float> quality;               // [0, 1]
+  std::vector<float> markup;
+  std::vector<float> information;           // [0, 1]: share of true market signals seen
+  std::vector<float> information_next;      // written by the social phase, swapped in after
+  std::vector<float> expected_demand;       // units per month
+  std::vector<float> intermediary_signal;   // filtered demand seen through intermediaries
+  std::vector<float> planned_output;        // units this month
+  std::vector<float> unit_cost;             // million IDR per unit
+  std::vector<float> sold;                  // units sold this month
+  std::vector<float> sold_previous;
+  std::vector<float> revenue;               // million IDR this month
+  std::vector<float> exports;               // million IDR this month, direct + via traders/partners
+  std::vector<float> profit;                // million IDR this month
+  std::vector<float> levy_paid;             // million IDR this month
+  std::vector<double> net_worth;            // million IDR
+
+  auto columns() {
+    return std::tie(uid, region, cluster, alive, informal, birth_step, exit_step, employment, productivity,
+                    quality, markup, information, information_next, expected_demand,
+                    intermediary_signal, planned_output, unit_cost, sold, sold_previous, revenue,
+                    exports, profit, levy_paid, net_worth);
+  }
+  std::size_t size() const { return uid.size(); }
+};
+
+struct IntermediaryStore {
+  std::vector<std::uint16_t> region;
+  std::vector<float> margin;
+  std::vector<float> ordered;               // units ordered by buyers this month
+  std::vector<float> export_ordered;        // of which by export buyers
+  std::vector<float> purchase_cost;         // million IDR paid to SMEs this month
+  std::vector<float> delivered;             // units delivered to buyers
+  std::vector<float> resale_revenue;        // million IDR
+  auto columns() {
+    return std::tie(region, margin, ordered, export_ordered, purchase_cost, delivered,
+                    resale_revenue);
+  }
+  std::size_t size() const { return region.size(); }
+};
+
+enum class Segment : std::uint8_t { traditional = 0, modern = 1, exporter = 2 };
+
+struct BuyerStore {
+  std::vector<std::uint16_t> region;
+  std::vector<Segment> segment;
+  std::vector<float> budget;                // million IDR per month
+  std::vector<float> spent_domestic;        // million IDR bought from SMEs, traders, big firms
+  std::vector<float> spent_import;          // million IDR of the imported (or world) good
+  std::vector<float> import_ordered;        // million IDR ordered from the import good
+  auto columns() {
+    return std::tie(region, segment, budget, spent_domestic, spent_import, import_ordered);
+  }
+  std::size_t size() const { return region.size(); }
+};
+
+struct BigFirmStore {
+  std::vector<std::uint16_t> region;
+  std::vector<float> employment;
+  std::vector<float> productivity;
+  std::vector<float> planned_output;
+  std::vector<float> unit_cost;
+  std::vector<float> sold;                  // own output sold, units
+  std::vector<float> revenue;               // million IDR
+  std::vector<float> exports;               // million IDR
+  std::vector<float> partner_purchases;     // million IDR bought from partner SMEs
+  auto columns() {
+    return std::tie(region, employment, productivity, planned_output, unit_cost, sold, revenue,
+                    exports, partner_purchases);
+  }
+  std::size_t size() const { return region.size(); }
+};
+
+struct RegionState {
+  std::vector<float> wage;                  // million IDR per worker-month
+  std::vector<float> levy_rate;             // share of formal SMEs' revenue
+  std::vector<float> promotion;             // information gain per SME-month
+  std::vector<float> infrastructure;        // index; transport cost / (1 + infrastructure)
+  std::vector<double> levy_revenue;         // million IDR this month (local own revenue)
+  std::size_t size() const { return wage.size(); }
+};
+
+}  // namespace sentra::cluster

@@ -1,0 +1,20 @@
+#pragma once
+// Random stream ids of the model: one per subsystem, so adding draws to one never shifts
+// the numbers another sees (engine/random.hpp keys streams by (seed, stream, agent)).
+#include <cstdint>
+
+namespace sentra::cluster::stream {
+inline constexpr std::uint32_t init_region = 1;
+inline constexpr std::uint32_t init_sme = 2;
+inline constexpr std::uint32_t init_intermediary = 3;
+inline constexpr std::uint32_t init_big_firm = 4;
+inline constexpr std::uint32_t init_supply_edges = 5;
+inline constexpr std::uint32_t init_sales_edges = 6;
+inline constexpr std::uint32_t init_partnerships = 7;
+inline constexpr std::uint32_t init_social_edges = 8;
+inline constexpr std::uint32_t buyer_choice = 20;
+inline constexpr std::uint32_t sme_exit = 21;
+inline constexpr std::uint32_t social_meeting = 22;
+inline constexpr std::uint32_t entry_count = 23;
+inline constexpr std::uint32_t entrant = 24;
+}  // namespace sentra::cluster::stream

@@ -1,0 +1,58 @@
+#pragma once
+// The whole state of one simulation of the cluster-competition model. Plain data: behaviour
+// lives in the phase files, construction in world_builder.cpp.
+#include <cstdint>
+#include <vector>
+
+#include "models/cluster/network.hpp"
+#include "models/cluster/params.hpp"
+#include "models/cluster/stores.hpp"
+
+namespace sentra::cluster {
+
+// An event of the timeline as it was applied, for the output's /events table.
+struct AppliedEvent {
+  std::int64_t step;
+  std::string key;
+  std::int64_t region;
+  double value;
+};
+
+struct World {
+  Params params;
+  std::int64_t step = 0;            // the step about to run (0 before the first)
+  std::uint32_t next_uid = 0;
+
+  SmeStore sme;
+  IntermediaryStore intermediary;
+  BuyerStore buyer;
+  BigFirmStore big_firm;
+  RegionState region;
+  std::int32_t clusters = 0;
+  std::vector<std::uint16_t> cluster_region;
+
+  Network net;
+
+  // What each seller offers this month, over the whole vertex space (only seller kinds
+  // are filled): price a buyer pays, quality, whether it can serve a buyer at all, and the
+  // share of orders it could fill.
+  std::vector<float> offer_price;
+  std::vector<float> offer_quality;
+  std::vector<float> offer_capacity;    // units it can deliver this month
+  std::vector<float> fill_ratio;
+
+  // Per-edge quantities of this month (index = edge index of the layer).
+  std::vector<float> sales_order;       // units the buyer ordered from the seller
+  std::vector<float> supply_order;      // units the trader ordered from the SME
+  std::vector<float> supply_export;     // of which destined for export buyers
+  std::vector<float> partner_order;     // units the big firm ordered from its partner
+
+  // Entry drawn every month, carried out at the next compaction boundary.
+  std::vector<std::uint32_t> pending_entrants;  // per region
+
+  std::int64_t entries_this_step = 0;
+  std::int64_t exits_this_step = 0;
+  std::vector<AppliedEvent> applied_events;
+};
+
+}  // namespace sentra::cluster

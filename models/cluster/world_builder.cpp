@@ -1,0 +1,319 @@
+#include "models/cluster/world_builder.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/random.hpp"
+#include "models/cluster/streams.hpp"
+
+namespace sentra::cluster {
+
+EmploymentDistribution::EmploymentDistribution(int lo, int hi, double mean) : lo_(lo) {
+  auto mean_for = [&](double lambda) {
+    double w = 0, m = 0;
+    for (int l = lo; l <= hi; ++l) {
+      const double x = std::exp(lambda * (l - lo));
+      w += x;
+      m += x * l;
+    }
+    return m / w;
+  };
+  // The mean rises monotonically with lambda: bisect.
+  double a = -20.0, b = 20.0;
+  for (int it = 0; it < 200; ++it) {
+    const double mid = 0.5 * (a + b);
+    (mean_for(mid) < mean ? a : b) = mid;
+  }
+  const double lambda = 0.5 * (a + b);
+  mean_ = mean_for(lambda);
+  double total = 0;
+  for (int l = lo; l <= hi; ++l) {
+    total += std::exp(lambda * (l - lo));
+    cdf_.push_back(total);
+  }
+  for (auto& c : cdf_) c /= total;
+}
+
+float EmploymentDistribution::draw(double uniform) const {
+  const auto it = std::upper_bound(cdf_.begin(), cdf_.end(), uniform);
+  const auto k = std::min<std::ptrdiff_t>(it - cdf_.begin(), static_cast<std::ptrdiff_t>(cdf_.size()) - 1);
+  return static_cast<float>(lo_ + k);
+}
+
+namespace {
+
+// Agents of a region, by index, for drawing link partners.
+std::vector<std::vector<std::uint32_t>> by_region(const std::vector<std::uint16_t>& region,
+                                                  std::size_t regions) {
+  std::vector<std::vector<std::uint32_t>> out(regions);
+  for (std::uint32_t i = 0; i < region.size(); ++i) out[region[i]].push_back(i);
+  return out;
+}
+
+std::uint32_t pick(RandomStream& rng, const std::vector<std::uint32_t>& from) {
+  return from[rng.below(from.size())];
+}
+
+void build_regions(World& w) {
+  const auto& p = w.params;
+  const auto R = static_cast<std::size_t>(p.world.regions);
+  w.region.wage.resize(R);
+  w.region.levy_rate.assign(R, static_cast<float>(p.policy.levy_rate));
+  w.region.promotion.assign(R, static_cast<float>(p.policy.promotion));
+  w.region.infrastructure.resize(R);
+  w.region.levy_revenue.assign(R, 0.0);
+  for (std::size_t r = 0; r < R; ++r) {
+    RandomStream rng(p.seed, stream::init_region, r, 0, 0);
+    // Regions differ in wages (±20%) and infrastructure (×0.5–1.5) around the national values.
+    w.region.wage[r] = static_cast<float>(p.sme.wage * rng.uniform(0.8, 1.2));
+    w.region.infrastructure[r] = static_cast<float>(p.policy.infrastructure * rng.uniform(0.5, 1.5));
+  }
+  w.clusters = static_cast<std::int32_t>(
+      std::llround(p.world.clustered_share * static_cast<double>(p.world.smes) / p.world.mean_cluster_size));
+  w.cluster_region.resize(static_cast<std::size_t>(w.clusters));
+  for (std::int32_t c = 0; c < w.clusters; ++c)
+    w.cluster_region[static_cast<std::size_t>(c)] = static_cast<std::uint16_t>(c % p.world.regions);
+}
+
+}  // namespace
+
+void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, RandomStream& rng,
+              const EmploymentDistribution* bands) {
+  const auto& p = w.params;
+  auto& s = w.sme;
+  s.uid[i] = w.next_uid++;
+  s.region[i] = region;
+  s.alive[i] = 1;
+  s.birth_step[i] = static_cast<std::int32_t>(w.step);
+  s.exit_step[i] = -1;
+  const auto c = static_cast<int>(cls);
+  s.employment[i] = bands[c].draw(rng.uniform());
+  const double base[3] = {p.sme.productivity_micro, p.sme.productivity_small, p.sme.productivity_medium};
+  const double sd = p.sme.productivity_dispersion;
+  // Lognormal around the class mean (mean-preserving: the -sd²/2 term).
+  s.productivity[i] = static_cast<float>(base[c] * std::exp(sd * rng.normal() - 0.5 * sd * sd));
+  s.informal[i] = cls == SizeClass::micro && rng.bernoulli(p.sme.informal_share_micro);
+  s.quality[i] = static_cast<float>(std::clamp(p.sme.quality_initial * rng.uniform(0.5, 1.5), 0.0, 1.0));
+  s.markup[i] = static_cast<float>(p.sme.markup_initial);
+  s.information[i] = static_cast<float>(std::clamp(p.sme.information_initial * rng.uniform(0.5, 1.5), 0.0, 1.0));
+  s.information_next[i] = s.information[i];
+  const float capacity = s.productivity[i] * s.employment[i];
+  s.expected_demand[i] = capacity / static_cast<float>(1.0 + p.sme.output_buffer);
+  s.intermediary_signal[i] = 0.f;
+  s.sold_previous[i] = s.expected_demand[i];
+  s.net_worth[i] = p.sme.initial_net_worth_months * w.region.wage[region] * s.employment[i];
+  // Cluster membership: a random cluster of the firm's own region.
+  s.cluster[i] = -1;
+  const auto R = static_cast<std::int32_t>(p.world.regions);
+  if (w.clusters > region && rng.bernoulli(p.world.clustered_share)) {
+    const auto in_region = static_cast<std::uint64_t>((w.clusters - region + R - 1) / R);
+    s.cluster[i] = region + R * static_cast<std::int32_t>(rng.below(in_region));
+  }
+}
+
+World build_world(const Params& params) {
+  World w;
+  w.params = params;
+  const auto& p = w.params;
+  build_regions(w);
+  const auto R = static_cast<std::size_t>(p.world.regions);
+
+  const EmploymentDistribution bands[3] = {
+      EmploymentDistribution(1, 4, p.sme.workers_micro),
+      EmploymentDistribution(5, 19, p.sme.workers_small),
+      EmploymentDistribution(20, 99, p.sme.workers_medium)};
+  const double share_total = p.sme.share_micro + p.sme.share_small + p.sme.share_medium;
+  const double cut_micro = p.sme.share_micro / share_total;
+  const double cut_small = cut_micro + p.sme.share_small / share_total;
+
+  const auto N = static_cast<std::size_t>(p.world.smes);
+  resize_store(w.sme, N);
+  for (std::size_t i = 0; i < N; ++i) {
+    RandomStream rng(p.seed, stream::init_sme, i, 0, 0);
+    const auto region = static_cast<std::uint16_t>(rng.below(R));
+    const double u = rng.uniform();
+    const SizeClass cls = u < cut_micro ? SizeClass::micro : u < cut_small ? SizeClass::small : SizeClass::medium;
+    init_sme(w, i, region, cls, rng, bands);
+  }
+
+  const auto M = static_cast<std::size_t>(p.world.intermediaries);
+  resize_store(w.intermediary, M);
+  for (std::size_t m = 0; m < M; ++m) {
+    RandomStream rng(p.seed, stream::init_intermediary, m, 0, 0);
+    w.intermediary.region[m] = static_cast<std::uint16_t>(m % R);
+    const double d = p.intermediaries.margin_dispersion;
+    w.intermediary.margin[m] = static_cast<float>(p.intermediaries.margin * rng.uniform(1.0 - d, 1.0 + d));
+  }
+
+  const auto K = static_cast<std::size_t>(p.world.big_firms);
+  resize_store(w.big_firm, K);
+  for (std::size_t k = 0; k < K; ++k) {
+    RandomStream rng(p.seed, stream::init_big_firm, k, 0, 0);
+    w.big_firm.region[k] = static_cast<std::uint16_t>(k % R);
+    w.big_firm.employment[k] = static_cast<float>(p.big_firms.workers * rng.uniform(0.5, 1.5));
+    w.big_firm.productivity[k] = static_cast<float>(p.big_firms.productivity);
+  }
+
+  // Buyers: segments in proportion to their demand shares; budgets split the demand that
+  // matches total capacity (× demand_to_capacity) by segment, then by region capacity.
+  const auto B = static_cast<std::size_t>(p.world.buyers);
+  resize_store(w.buyer, B);
+  const double seg_share[3] = {p.buyers.share_traditional, p.buyers.share_modern, p.buyers.share_export};
+  const double seg_total = seg_share[0] + seg_share[1] + seg_share[2];
+  std::vector<double> region_capacity(R, 0.0);
+  double capacity_total = 0.0;
+  for (std::size_t i = 0; i < N; ++i) {
+    const double c = double(w.sme.productivity[i]) * w.sme.employment[i];
+    region_capacity[w.sme.region[i]] += c;
+    capacity_total += c;
+  }
+  for (std::size_t k = 0; k < K; ++k) {
+    const double c = double(w.big_firm.productivity[k]) * w.big_firm.employment[k];
+    region_capacity[w.big_firm.region[k]] += c;
+    capacity_total += c;
+  }
+  std::vector<std::vector<std::size_t>> buyers_in(3 * R);
+  {
+    std::size_t b = 0;
+    for (int s = 0; s < 3; ++s) {
+      const auto count = s == 2 ? B - b : static_cast<std::size_t>(std::llround(double(B) * seg_share[s] / seg_total));
+      for (std::size_t j = 0; j < count && b < B; ++j, ++b) {
+        w.buyer.segment[b] = static_cast<Segment>(s);
+        w.buyer.region[b] = static_cast<std::uint16_t>(j % R);
+        buyers_in[static_cast<std::size_t>(s) * R + j % R].push_back(b);
+      }
+    }
+  }
+  const double demand = p.buyers.demand_to_capacity * capacity_total * p.trade.world_price;
+  for (std::size_t s = 0; s < 3; ++s)
+    for (std::size_t r = 0; r < R; ++r) {
+      const auto& group = buyers_in[s * R + r];
+      if (group.empty() || capacity_total <= 0) continue;
+      const double budget = demand * (seg_share[s] / seg_total) * (region_capacity[r] / capacity_total) /
+                            double(group.size());
+      for (auto b : group) w.buyer.budget[b] = static_cast<float>(budget);
+    }
+
+  // --- network ---
+  auto& space = w.net.space;
+  space.smes = static_cast<std::uint32_t>(N);
+  space.intermediaries = static_cast<std::uint32_t>(M);
+  space.buyers = static_cast<std::uint32_t>(B);
+  space.big_firms = static_cast<std::uint32_t>(K);
+  const auto sme_in_region = by_region(w.sme.region, R);
+  const auto int_in_region = by_region(w.intermediary.region, R);
+
+  std::vector<NetworkLayer<SupplyEdge>::Edge> supply;
+  for (std::uint32_t i = 0; i < N; ++i) {
+    const auto& traders = int_in_region[w.sme.region[i]];
+    if (traders.empty()) continue;
+    RandomStream rng(p.seed, stream::init_supply_edges, i, 0, 0);
+    const double spm = p.intermediaries.suppliers_per_sme;
+    const auto n = static_cast<std::size_t>(spm) + (rng.bernoulli(spm - std::floor(spm)) ? 1u : 0u);
+    std::uint32_t last = removed_id;
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto m = pick(rng, traders);
+      if (m == last) continue;  // no parallel edges from the same trader
+      last = m;
+      supply.push_back({space.intermediary_offset() + m, i, {}});
+    }
+  }
+
+  std::vector<NetworkLayer<SalesEdge>::Edge> sales;
+  const std::int64_t links[3] = {p.buyers.links_traditional, p.buyers.links_modern, p.buyers.links_export};
+  for (std::uint32_t b = 0; b < B; ++b) {
+    RandomStream rng(p.seed, stream::init_sales_edges, b, 0, 0);
+    const auto seg = static_cast<std::size_t>(w.buyer.segment[b]);
+    const auto r = w.buyer.region[b];
+    const auto src = space.buyer_offset() + b;
+    if (!sme_in_region[r].empty())
+      for (std::int64_t k = 0; k < links[seg]; ++k)
+        sales.push_back({src, pick(rng, sme_in_region[r]), {}});
+    if (!int_in_region[r].empty())
+      for (std::int64_t k = 0; k < p.buyers.intermediary_links; ++k)
+        sales.push_back({src, space.intermediary_offset() + pick(rng, int_in_region[r]), {}});
+    if (seg != 0 && K > 0)
+      for (std::int64_t k = 0; k < p.buyers.big_firm_links; ++k)
+        sales.push_back({src, space.big_firm_offset() + static_cast<std::uint32_t>(rng.below(K)), {}});
+  }
+
+  std::vector<NetworkLayer<PartnershipEdge>::Edge> partnership;
+  if (K > 0) {
+    for (std::uint32_t i = 0; i < N; ++i) {
+      RandomStream rng(p.seed, stream::init_partnerships, i, 0, 0);
+      const auto cls = size_class(w.sme.employment[i]);
+      const double share = cls == SizeClass::micro   ? p.big_firms.partnered_share_micro
+                           : cls == SizeClass::small ? p.big_firms.partnered_share_small
+                                                     : p.big_firms.partnered_share_medium;
+      if (!rng.bernoulli(share)) continue;
+      PartnershipEdge e;
+      // Pattern mix [assumption, to be calibrated in the model issue]; linkage shares from the
+      // 1994 survey the study cites (several linkages per firm).
+      const double u = rng.uniform();
+      e.pattern = u < 0.2   ? PartnershipPattern::nucleus_plasma
+                  : u < 0.5 ? PartnershipPattern::subcontracting
+                  : u < 0.8 ? PartnershipPattern::general_trade
+                  : u < 0.9 ? PartnershipPattern::agency
+                            : PartnershipPattern::franchise;
+      if (rng.bernoulli(0.5502)) e.linkages |= linkage_marketing;
+      if (rng.bernoulli(0.4442)) e.linkages |= linkage_capital;
+      if (rng.bernoulli(0.32)) e.linkages |= linkage_production;
+      if (rng.bernoulli(0.28)) e.linkages |= linkage_raw_material;
+      if (rng.bernoulli(0.03)) e.linkages |= linkage_management;
+      if (e.linkages == 0) e.linkages = linkage_marketing;
+      partnership.push_back({space.big_firm_offset() + static_cast<std::uint32_t>(rng.below(K)), i, e});
+    }
+  }
+
+  std::vector<std::vector<std::uint32_t>> members(static_cast<std::size_t>(w.clusters));
+  for (std::uint32_t i = 0; i < N; ++i)
+    if (w.sme.cluster[i] >= 0) members[static_cast<std::size_t>(w.sme.cluster[i])].push_back(i);
+  std::vector<NetworkLayer<SocialEdge>::Edge> social;
+  const SocialEdge tie{static_cast<float>(p.social.trust_initial)};
+  for (std::uint32_t i = 0; i < N; ++i) {
+    if (w.sme.cluster[i] < 0) continue;
+    const auto& mates = members[static_cast<std::size_t>(w.sme.cluster[i])];
+    if (mates.size() < 2) continue;
+    RandomStream rng(p.seed, stream::init_social_edges, i, 0, 0);
+    // Each firm starts half of its ties; the other half come from its mates' choices.
+    const double half = 0.5 * p.social.ties_per_clustered_sme;
+    const auto n = static_cast<std::size_t>(half) + (rng.bernoulli(half - std::floor(half)) ? 1u : 0u);
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto j = pick(rng, mates);
+      if (j == i) continue;
+      social.push_back({i, j, tie});
+      social.push_back({j, i, tie});
+    }
+  }
+
+  const auto V = space.total();
+  w.net.supply.build(V, supply);
+  w.net.sales.build(V, sales);
+  w.net.partnership.build(V, partnership);
+  w.net.social.build(V, social);
+
+  w.offer_price.assign(V, 0.f);
+  w.offer_quality.assign(V, 0.f);
+  w.offer_capacity.assign(V, 0.f);
+  w.fill_ratio.assign(V, 0.f);
+  w.sales_order.assign(w.net.sales.edges(), 0.f);
+  w.supply_order.assign(w.net.supply.edges(), 0.f);
+  w.supply_export.assign(w.net.supply.edges(), 0.f);
+  w.partner_order.assign(w.net.partnership.edges(), 0.f);
+  w.pending_entrants.assign(R, 0);
+  return w;
+}
+
+std::size_t estimate_world_bytes(const Params& p) {
+  // Per SME: its store row (~100 B) and its share of edges (~8 edges × ~24 B with in-edge
+  // lists and per-edge scratch), plus per-vertex arrays; other kinds are small next to it.
+  const double smes = double(p.world.smes);
+  const double others = double(p.world.intermediaries + p.world.buyers + p.world.big_firms);
+  const double edges_per_sme = p.intermediaries.suppliers_per_sme + p.social.ties_per_clustered_sme +
+                               double(p.world.buyers) / std::max(1.0, smes) *
+                                   double(p.buyers.links_traditional + p.buyers.intermediary_links);
+  const double bytes = smes * (100.0 + 32.0 + edges_per_sme * 24.0) + others * 96.0;
+  return static_cast<std::size_t>(bytes);
+}
+
+}  // namespace sentra::cluster

@@ -1,0 +1,40 @@
+#pragma once
+#include <cstddef>
+#include <vector>
+
+#include "engine/random.hpp"
+#include "models/cluster/params.hpp"
+#include "models/cluster/world.hpp"
+
+namespace sentra::cluster {
+
+// Builds the synthetic world a scenario describes: regions, clusters, the four agent kinds
+// with size classes drawn to match Table 1's 2007 shares and workers per unit, and the
+// four network layers. Deterministic in the seed.
+World build_world(const Params& params);
+
+// Bytes the world of these parameters will need, estimated from its agent and edge counts
+// (used to refuse absurd sizes before any allocation).
+std::size_t estimate_world_bytes(const Params& params);
+
+// Workers per firm within a size band: P(L) ∝ exp(lambda·L) on the integers [lo, hi], with
+// lambda solved so the mean is `mean` (Table 1's workers per unit for the class).
+class EmploymentDistribution {
+ public:
+  EmploymentDistribution(int lo, int hi, double mean);
+  float draw(double uniform) const;
+  double mean() const { return mean_; }
+
+ private:
+  int lo_;
+  double mean_;
+  std::vector<double> cdf_;
+};
+
+
+// Fills row i of the SME store with a new firm of class `cls` in `region`: employment from
+// the class band, productivity around the class mean, cluster membership, net worth.
+void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls,
+              sentra::RandomStream& rng, const EmploymentDistribution* bands);
+
+}  // namespace sentra::cluster

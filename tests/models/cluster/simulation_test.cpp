@@ -1,0 +1,199 @@
+#include "models/cluster/simulation.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <set>
+#include <variant>
+
+#include "model_fixture.hpp"
+#include "models/cluster/phases.hpp"
+
+using namespace sentra::cluster;
+using sentra::StepObservation;
+
+namespace {
+
+double agg(const StepObservation& o, const char* name) {
+  const auto* c = o.aggregates.find(name);
+  REQUIRE(c != nullptr);
+  return std::get<std::vector<double>>(c->data).at(0);
+}
+
+// Bytes of every column of every table: equal only when the runs are bit-identical.
+std::string fingerprint(const StepObservation& o) {
+  std::string out;
+  auto add_table = [&](const sentra::Table& t) {
+    for (const auto& c : t.columns) {
+      out += c.name;
+      std::visit([&](const auto& v) {
+        out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(v[0]));
+      }, c.data);
+    }
+  };
+  add_table(o.aggregates);
+  add_table(o.regions);
+  for (const auto& t : o.agents) add_table(t.table);
+  for (const auto& t : o.network) add_table(t.table);
+  return out;
+}
+
+std::vector<std::string> run(const Params& p, int threads) {
+  Simulation sim(p, threads);
+  std::vector<std::string> prints;
+  for (std::int64_t t = 0; t < p.steps; ++t) {
+    sim.step();
+    prints.push_back(fingerprint(sim.observe(true, true)));
+  }
+  return prints;
+}
+
+}  // namespace
+
+TEST_CASE("Simulation.is bit-identical at 1, 2 and 4 threads, across compactions") {
+  const auto p = testing::small_params({"steps=14", "world.compact_every=5", "sme.hazard_micro=0.05"});
+  const auto one = run(p, 1);
+  CHECK(one == run(p, 2));
+  CHECK(one == run(p, 4));
+}
+
+TEST_CASE("Simulation.a different seed gives different results") {
+  const auto a = run(testing::small_params({"steps=3"}), 2);
+  const auto b = run(testing::small_params({"steps=3", "seed=12345"}), 2);
+  CHECK(a.back() != b.back());
+}
+
+TEST_CASE("sme_plan.prices at (1 + markup) times labour, material and transport cost") {
+  Simulation sim(testing::small_params(), 1);
+  sim.step();
+  const auto& w = sim.world();
+  const auto& p = w.params.sme;
+  for (std::size_t i = 0; i < 50; ++i) {
+    if (!w.sme.alive[i]) continue;
+    const auto r = w.sme.region[i];
+    const float cost = w.region.wage[r] / w.sme.productivity[i] + float(p.material_cost) + transport_cost(w, r);
+    CHECK(w.sme.unit_cost[i] == doctest::Approx(cost));
+    // the price stored is the one set this month, before the mark-up adapted at settlement
+    CHECK(w.offer_price[i] > w.sme.unit_cost[i]);
+  }
+}
+
+TEST_CASE("intermediary_quote.resells at the capacity-weighted ask plus the trader's margin") {
+  Simulation sim(testing::small_params(), 1);
+  sim.step();
+  const auto& w = sim.world();
+  const auto base = w.net.space.intermediary_offset();
+  for (std::uint32_t m = 0; m < w.intermediary.size(); ++m) {
+    double cap = 0, value = 0;
+    w.net.supply.for_out(base + m, [&](std::uint32_t, std::uint32_t j, const SupplyEdge&) {
+      cap += w.offer_capacity[j];
+      value += double(w.offer_capacity[j]) * w.offer_price[j];
+    });
+    if (cap <= 0) continue;
+    CHECK(w.offer_price[base + m] == doctest::Approx((1.0 + w.intermediary.margin[m]) * value / cap).epsilon(1e-5));
+  }
+}
+
+TEST_CASE("buyer_choice.a prohibitive import tariff drives the import share to zero, a zero tariff raises it") {
+  Simulation closed(testing::small_params({"trade.import_tariff=10", "steps=3"}), 2);
+  Simulation open(testing::small_params({"trade.import_tariff=0", "steps=3"}), 2);
+  double closed_share = 0, open_share = 0;
+  for (int t = 0; t < 3; ++t) {
+    closed.step();
+    open.step();
+    closed_share = agg(closed.observe(false, false), "import_share");
+    open_share = agg(open.observe(false, false), "import_share");
+  }
+  CHECK(closed_share < 0.01);
+  CHECK(open_share > closed_share + 0.05);
+}
+
+TEST_CASE("buyer_choice.export buyers never buy directly from SMEs below the quality floor") {
+  Simulation sim(testing::small_params({"buyers.quality_floor_export=1.0", "buyers.quality_floor_modern=1.0"}), 2);
+  sim.step();
+  const auto& w = sim.world();
+  const auto base = w.net.space.buyer_offset();
+  for (std::uint32_t b = 0; b < w.buyer.size(); ++b) {
+    if (w.buyer.segment[b] == Segment::traditional) continue;
+    w.net.sales.for_out(base + b, [&](std::uint32_t e, std::uint32_t seller, const SalesEdge&) {
+      if (seller < w.net.space.smes) CHECK(w.sales_order[e] == 0.f);
+    });
+  }
+}
+
+TEST_CASE("sme_settle.traders pass only part of demand: expected demand tracks via-trader orders more slowly") {
+  // With no information and a low pass-through the filtered signal lags the true orders.
+  Simulation low(testing::small_params({"intermediaries.signal_pass_through=0.05", "sme.information_initial=0",
+                                        "policy.promotion=0", "steps=2"}), 1);
+  Simulation high(testing::small_params({"intermediaries.signal_pass_through=1.0", "steps=2"}), 1);
+  low.step();
+  high.step();
+  const auto& a = low.world().sme;
+  const auto& b = high.world().sme;
+  double lag_low = 0, lag_high = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a.alive[i] || !b.alive[i]) continue;
+    lag_low += a.intermediary_signal[i];
+    lag_high += b.intermediary_signal[i];
+  }
+  CHECK(lag_low < 0.2 * lag_high);
+}
+
+TEST_CASE("sme_settle.firms whose wage bill dwarfs revenue go bankrupt") {
+  Simulation sim(testing::small_params({"sme.wage=500", "sme.initial_net_worth_months=0", "sme.bankruptcy_months=0",
+                                        "sme.hazard_micro=0", "sme.hazard_small=0", "sme.hazard_medium=0"}), 2);
+  sim.step();
+  const auto o = sim.observe(false, false);
+  CHECK(agg(o, "exits") == doctest::Approx(1500));
+  CHECK(agg(o, "smes") == 0);
+}
+
+TEST_CASE("social_ties.without information gaps trust only rises; with large gaps it falls") {
+  Simulation calm(testing::small_params({"social.information_gap_distrust=0", "social.meeting_probability=1",
+                                         "social.trust_drift=0"}), 2);
+  Simulation tense(testing::small_params({"social.information_gap_distrust=100", "social.meeting_probability=1",
+                                          "social.trust_drift=0", "sme.information_initial=0.5"}), 2);
+  calm.step();
+  tense.step();
+  CHECK(agg(calm.observe(false, false), "mean_trust") > 0.5);
+  CHECK(agg(tense.observe(false, false), "mean_trust") < 0.5);
+}
+
+TEST_CASE("Simulation.timeline events take effect at their month and are recorded") {
+  auto p = testing::small_params({"steps=4"});
+  p.timeline.push_back({2, "trade.import_tariff", 0.0, -1, {}});
+  p.timeline.push_back({1, "policy.levy_rate", 0.05, 1, {}});
+  Simulation sim(p, 1);
+  sim.step();
+  CHECK(sim.world().params.trade.import_tariff == doctest::Approx(0.12));
+  sim.step();
+  CHECK(sim.world().region.levy_rate[1] == doctest::Approx(0.05f));
+  CHECK(sim.world().region.levy_rate[0] == doctest::Approx(0.02f));
+  sim.step();
+  CHECK(sim.world().params.trade.import_tariff == 0.0);
+  REQUIRE(sim.world().applied_events.size() == 2);
+  CHECK(sim.world().applied_events[0].step == 1);
+  CHECK(sim.world().applied_events[1].key == "trade.import_tariff");
+}
+
+TEST_CASE("compact_and_enter.removes exited firms, adds entrants and keeps the network consistent") {
+  Simulation sim(testing::small_params({"world.compact_every=2", "sme.hazard_micro=0.1", "sme.entry_rate=0.05"}), 2);
+  sim.step();
+  sim.step();
+  const auto before = sim.observe(false, false);
+  sim.step();  // the boundary runs first: compaction and entry
+  const auto& w = sim.world();
+  CHECK(w.entries_this_step > 0);
+  CHECK(w.sme.size() == std::size_t(agg(before, "smes")) + std::size_t(w.entries_this_step));
+  std::set<std::uint32_t> uids(w.sme.uid.begin(), w.sme.uid.end());
+  CHECK(uids.size() == w.sme.size());
+  const auto V = w.net.space.total();
+  CHECK(w.net.sales.vertices() == V);
+  CHECK(w.offer_price.size() == V);
+  for (std::uint32_t v = 0; v < V; ++v)
+    w.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge&) {
+      CHECK(v >= w.net.space.intermediary_offset());
+      CHECK(v < w.net.space.buyer_offset());
+      CHECK(j < w.net.space.smes);
+    });
+}
