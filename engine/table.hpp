@@ -4,6 +4,7 @@
 // unit-carrying columns; an observer writes or prints whatever columns it is given.
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <variant>
 #include <vector>
@@ -26,8 +27,9 @@ struct Column {
 };
 
 // Columns of equal length. Rows are agents, regions or edges depending on the table.
+// A deque, so the reference add() returns stays valid while more columns are added.
 struct Table {
-  std::vector<Column> columns;
+  std::deque<Column> columns;
 
   std::size_t rows() const { return columns.empty() ? 0 : columns.front().size(); }
 

@@ -1,0 +1,331 @@
+#include "output/run_writer.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <system_error>
+
+#include "output/hdf5_dataset.hpp"
+#include "output/ragged_group.hpp"
+#include "output/series_group.hpp"
+
+namespace sentra::output {
+namespace {
+
+constexpr const char* format_name = "sentra-output";
+constexpr const char* format_version = "1.0";
+constexpr std::size_t event_chunk_rows = 1024;
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string hdf5_library_version() {
+  unsigned major = 0, minor = 0, release = 0;
+  h5::check(H5get_libversion(&major, &minor, &release), "query the HDF5 library version");
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(release);
+}
+
+h5::File create_file(const std::filesystem::path& path) {
+  const std::filesystem::path parent = path.parent_path();
+  if (!parent.empty() && !std::filesystem::is_directory(parent))
+    throw std::runtime_error("cannot create run file '" + path.string() + "': directory '" +
+                             parent.string() + "' does not exist");
+  const h5::PropList create(H5Pcreate(H5P_FILE_CREATE), "create file properties");
+  h5::check(H5Pset_link_creation_order(create.get(),
+                                       H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "track link creation order in " + path.string());
+  h5::check(H5Pset_attr_creation_order(create.get(),
+                                       H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "track attribute creation order in " + path.string());
+  const h5::PropList access(H5Pcreate(H5P_FILE_ACCESS), "create file access properties");
+  // SEMI: closing the file fails if any object in it is still open, so a leaked handle
+  // shows up as an error at commit instead of a silently unfinished file.
+  h5::check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_SEMI),
+            "set the close degree of " + path.string());
+  // TRUNC replaces a stale .partial left by a crashed run.
+  const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, create.get(), access.get());
+  if (file < 0)
+    throw std::runtime_error("cannot create run file '" + path.string() +
+                             "' (permissions? disk full? file locked by another program? "
+                             "on NFS/Lustre try HDF5_USE_FILE_LOCKING=FALSE)");
+  return h5::File(file, "create " + path.string());
+}
+
+}  // namespace
+
+struct RunWriter::Impl {
+  std::string where;  // "<partial>:" prefix of every object name in messages
+  WriterOptions options;
+  h5::File file;
+  h5::Datatype string_type;
+  h5::Group aggregates_group, regions_group, agents_group, network_group, events_group;
+  h5::Dataset region_index, region_name;
+  std::optional<SeriesGroup> aggregates, regions;
+  std::map<std::string, RaggedGroup> agents, network;
+  struct Events {
+    h5::ExtendibleDataset dimension, step, key, region, value;
+  };
+  std::optional<Events> events;
+  bool committed = false;
+
+  void write_root_attributes(const RunInfo& info);
+  void write_provenance(const RunInfo& info);
+  void create_regions(const RunInfo& info);
+  void create_events();
+  void validate(const StepObservation& obs) const;
+  void append_snapshots(std::map<std::string, RaggedGroup>& groups, hid_t parent,
+                        const std::string& parent_where, std::int64_t step,
+                        const std::vector<NamedTable>& tables);
+  void flush();
+  void close_objects();
+};
+
+void RunWriter::Impl::write_root_attributes(const RunInfo& info) {
+  const hid_t root = file.get();
+  const std::string at = where + "/";
+  h5::write_attribute(root, "format", std::string(format_name), at);
+  h5::write_attribute(root, "format_version", std::string(format_version), at);
+  h5::write_attribute(root, "program_version", info.program_version, at);
+  h5::write_attribute(root, "git_commit", info.git_commit, at);
+  h5::write_attribute(root, "scenario_name", info.scenario_name, at);
+  h5::write_attribute(root, "seed", info.seed, at);
+  h5::write_attribute(root, "threads", static_cast<std::int32_t>(info.threads), at);
+  h5::write_attribute(root, "created_utc",
+                      info.created_utc.empty() ? utc_now_iso8601() : info.created_utc, at);
+  h5::write_attribute(root, "currency_unit", info.currency_unit, at);
+  h5::write_attribute(root, "step_unit", info.step_unit, at);
+  for (const auto& [library, version] : info.library_versions)
+    if (library != "hdf5") h5::write_attribute(root, library + "_version", version, at);
+  // The version actually linked, which is what matters for reading problems.
+  h5::write_attribute(root, "hdf5_version", hdf5_library_version(), at);
+}
+
+void RunWriter::Impl::write_provenance(const RunInfo& info) {
+  const h5::Group provenance = h5::create_group(file.get(), "provenance", where + "/provenance");
+  h5::write_text(provenance.get(), "scenario_yaml", info.scenario_yaml,
+                 where + "/provenance/scenario_yaml");
+  h5::write_text(provenance.get(), "resolved_yaml", info.resolved_yaml,
+                 where + "/provenance/resolved_yaml");
+  h5::write_text(provenance.get(), "command_line", info.command_line,
+                 where + "/provenance/command_line");
+}
+
+void RunWriter::Impl::create_regions(const RunInfo& info) {
+  const std::string at = where + "/regions";
+  regions_group = h5::create_group(file.get(), "regions", at);
+  std::vector<std::int32_t> index(info.region_names.size());
+  for (std::size_t r = 0; r < index.size(); ++r) index[r] = static_cast<std::int32_t>(r);
+  region_index = h5::write_fixed(regions_group.get(), "region", H5T_NATIVE_INT32, index.data(),
+                                 index.size(), at + "/region");
+  h5::make_scale(region_index.get(), "region", at + "/region");
+  h5::write_attribute(region_index.get(), "units", std::string("1"), at + "/region");
+  h5::write_attribute(region_index.get(), "description",
+                      std::string("region index: the column of every [step, region] series"),
+                      at + "/region");
+  region_name = h5::write_strings(regions_group.get(), "name", info.region_names, at + "/name");
+  h5::write_attribute(region_name.get(), "units", std::string(""), at + "/name");
+  h5::write_attribute(region_name.get(), "description", std::string("region name"),
+                      at + "/name");
+  h5::attach_scale(region_name.get(), region_index.get(), 0, at + "/name");
+  regions.emplace(regions_group.get(), at, std::vector<std::size_t>{info.region_names.size()},
+                  std::vector<hid_t>{region_index.get()},
+                  std::vector<std::string>{"step", "region", "name"}, options);
+}
+
+void RunWriter::Impl::create_events() {
+  const std::string at = where + "/events";
+  events_group = h5::create_group(file.get(), "events", at);
+  const hid_t g = events_group.get();
+  const int deflate = options.deflate_level;
+  Events e{h5::create_dimension_only(g, "event", at + "/event"),
+           h5::ExtendibleDataset(g, "step", H5T_NATIVE_INT64, {}, event_chunk_rows, deflate,
+                                 at + "/step"),
+           h5::ExtendibleDataset(g, "key", string_type.get(), {}, event_chunk_rows, deflate,
+                                 at + "/key"),
+           h5::ExtendibleDataset(g, "region", H5T_NATIVE_INT64, {}, event_chunk_rows, deflate,
+                                 at + "/region"),
+           h5::ExtendibleDataset(g, "value", H5T_NATIVE_DOUBLE, {}, event_chunk_rows, deflate,
+                                 at + "/value")};
+  const std::pair<h5::ExtendibleDataset*, const char*> described[] = {
+      {&e.step, "step at which the event was applied"},
+      {&e.key, "event key, as in the scenario file"},
+      {&e.region, "region index the event applied to, as reported by the model"},
+      {&e.value, "event value, as in the scenario file"}};
+  for (const auto& [dataset, description] : described) {
+    h5::write_attribute(dataset->id(), "description", std::string(description),
+                        dataset->where());
+    h5::attach_scale(dataset->id(), e.dimension.id(), 0, dataset->where());
+  }
+  // An event's value has the unit of whatever the event changes: see its key.
+  const std::pair<h5::ExtendibleDataset*, const char*> units[] = {
+      {&e.step, "step"}, {&e.key, ""}, {&e.region, "1"}, {&e.value, ""}};
+  for (const auto& [dataset, unit] : units)
+    h5::write_attribute(dataset->id(), "units", std::string(unit), dataset->where());
+  events.emplace(std::move(e));
+}
+
+RunWriter::RunWriter(std::filesystem::path target, const RunInfo& info, WriterOptions options)
+    : target_(std::move(target)), partial_(target_.string() + ".partial") {
+  if (target_.empty()) throw std::runtime_error("RunWriter: empty output path");
+  if (options.chunk_steps == 0 || options.chunk_elements == 0 || options.deflate_level < 0 ||
+      options.deflate_level > 9)
+    throw std::invalid_argument("RunWriter: chunk sizes must be > 0 and deflate_level 0..9");
+  h5::silence_error_printing();
+  impl_ = std::make_unique<Impl>();
+  Impl& d = *impl_;
+  d.where = partial_.string() + ":";
+  d.options = options;
+  d.file = create_file(partial_);
+  // From here on a failure must not leave the half-written .partial behind.
+  try {
+    d.string_type = h5::utf8_string_type();
+    d.write_root_attributes(info);
+    d.write_provenance(info);
+    d.aggregates_group = h5::create_group(d.file.get(), "aggregates", d.where + "/aggregates");
+    d.aggregates.emplace(d.aggregates_group.get(), d.where + "/aggregates",
+                         std::vector<std::size_t>{}, std::vector<hid_t>{},
+                         std::vector<std::string>{"step"}, options);
+    d.create_regions(info);
+    d.agents_group = h5::create_group(d.file.get(), "agents", d.where + "/agents");
+    d.network_group = h5::create_group(d.file.get(), "network", d.where + "/network");
+    d.create_events();
+  } catch (...) {
+    d.close_objects();
+    std::error_code ignored;
+    std::filesystem::remove(partial_, ignored);
+    throw;
+  }
+}
+
+RunWriter::RunWriter(RunWriter&&) noexcept = default;
+
+RunWriter::~RunWriter() {
+  if (!impl_ || impl_->committed) return;
+  impl_->close_objects();
+  std::error_code ignored;
+  std::filesystem::remove(partial_, ignored);
+}
+
+void RunWriter::Impl::validate(const StepObservation& obs) const {
+  aggregates->validate(obs.step, obs.aggregates);
+  regions->validate(obs.step, obs.regions);
+  const auto check_snapshots = [&](const std::map<std::string, RaggedGroup>& groups,
+                                   const std::vector<NamedTable>& tables,
+                                   const std::string& parent) {
+    std::set<std::string> seen;
+    for (const auto& named : tables) {
+      const std::string at = where + parent + "/" + named.name;
+      if (named.name.empty() || named.name.find('/') != std::string::npos)
+        throw std::logic_error(at + ": invalid table name '" + named.name + "'");
+      if (!seen.insert(named.name).second)
+        throw std::logic_error(at + ": two tables of this name at step " +
+                               std::to_string(obs.step));
+      const auto existing = groups.find(named.name);
+      if (existing != groups.end())
+        existing->second.validate(obs.step, named.table);
+      else
+        RaggedGroup::check_table(named.table, at + " at step " + std::to_string(obs.step));
+    }
+  };
+  check_snapshots(agents, obs.agents, "/agents");
+  check_snapshots(network, obs.network, "/network");
+}
+
+void RunWriter::Impl::append_snapshots(std::map<std::string, RaggedGroup>& groups,
+                                       hid_t parent, const std::string& parent_where,
+                                       std::int64_t step,
+                                       const std::vector<NamedTable>& tables) {
+  for (const auto& named : tables) {
+    auto group = groups.find(named.name);
+    if (group == groups.end())  // first snapshot of this kind or layer
+      group = groups
+                  .try_emplace(named.name, parent, named.name,
+                               parent_where + "/" + named.name, options)
+                  .first;
+    group->second.append(step, named.table);
+  }
+}
+
+void RunWriter::write_step(const StepObservation& obs) {
+  if (!impl_ || impl_->committed) throw std::logic_error("RunWriter::write_step after commit");
+  Impl& d = *impl_;
+  // Everything is checked before anything is buffered, so a rejected step leaves the
+  // writer as it was.
+  d.validate(obs);
+  d.aggregates->append(obs.step, obs.aggregates);
+  d.regions->append(obs.step, obs.regions);
+  d.append_snapshots(d.agents, d.agents_group.get(), d.where + "/agents", obs.step, obs.agents);
+  d.append_snapshots(d.network, d.network_group.get(), d.where + "/network", obs.step,
+                     obs.network);
+}
+
+void RunWriter::write_events(const std::vector<EventRecord>& records) {
+  if (!impl_ || impl_->committed) throw std::logic_error("RunWriter::write_events after commit");
+  Impl& d = *impl_;
+  // Events are few (scenario shocks), so they are written straight away, not buffered.
+  std::vector<std::int64_t> steps, regions;
+  std::vector<const char*> keys;
+  std::vector<double> values;
+  for (const auto& e : records) {
+    steps.push_back(e.step);
+    keys.push_back(e.key.c_str());
+    regions.push_back(e.region);
+    values.push_back(e.value);
+  }
+  Impl::Events& events = *d.events;
+  events.step.append(H5T_NATIVE_INT64, steps.data(), steps.size());
+  events.key.append(d.string_type.get(), keys.data(), keys.size());
+  events.region.append(H5T_NATIVE_INT64, regions.data(), regions.size());
+  events.value.append(H5T_NATIVE_DOUBLE, values.data(), values.size());
+  events.dimension.resize(events.step.rows());
+}
+
+void RunWriter::Impl::flush() {
+  aggregates->flush();
+  regions->flush();
+  for (auto& [name, group] : agents) group.flush();
+  for (auto& [name, group] : network) group.flush();
+}
+
+// Closes every object before the file: with H5F_CLOSE_SEMI the file only closes once
+// nothing in it is open.
+void RunWriter::Impl::close_objects() {
+  agents.clear();
+  network.clear();
+  aggregates.reset();
+  regions.reset();
+  events.reset();
+  region_index.reset();
+  region_name.reset();
+  for (h5::Group* g :
+       {&aggregates_group, &regions_group, &agents_group, &network_group, &events_group})
+    g->reset();
+  string_type.reset();
+  file.reset();
+}
+
+void RunWriter::commit() {
+  if (!impl_ || impl_->committed) throw std::logic_error("RunWriter::commit called twice");
+  Impl& d = *impl_;
+  d.flush();
+  h5::check(H5Fflush(d.file.get(), H5F_SCOPE_GLOBAL), "flush " + partial_.string());
+  const std::string file_name = partial_.string();
+  h5::File file = std::move(d.file);  // closed last, and checked
+  d.close_objects();
+  file.close("close " + file_name);
+  // rename() replaces an existing target atomically on POSIX file systems: readers see
+  // either the old complete file or the new complete one, never a partial file.
+  std::filesystem::rename(partial_, target_);
+  d.committed = true;
+}
+
+}  // namespace sentra::output
