@@ -76,6 +76,20 @@ std::uint64_t RandomStream::poisson(double mean) {
   }
 }
 
+std::size_t RandomStream::pick_weighted(std::span<const double> weights, double total) {
+  const std::size_t n = weights.size();
+  if (n == 0) return 0;
+  double target = uniform() * total;
+  for (std::size_t i = 0; i < n; ++i) {
+    target -= weights[i];
+    if (target < 0.0) return i;
+  }
+  // Rounding left a sliver at the end: return the last index with positive weight.
+  for (std::size_t i = n; i-- > 0;)
+    if (weights[i] > 0.0) return i;
+  return n - 1;
+}
+
 std::size_t RandomStream::logit_choice(std::span<const double> utilities, double beta) {
   const std::size_t n = utilities.size();
   if (n == 0) return 0;

@@ -57,6 +57,10 @@ class RandomStream {
   // Poisson counts: multiplication method for small means, PTRS (Hörmann 1993) above 10.
   std::uint64_t poisson(double mean);
 
+  // Picks index i with probability w[i] / total, where total = sum of w (non-negative
+  // weights, computed once by the caller when it draws several times from one set).
+  std::size_t pick_weighted(std::span<const double> weights, double total);
+
   // Picks index i with probability exp(beta*u[i]) / sum_j exp(beta*u[j]) (multinomial logit)
   // using one uniform draw. Returns u.size() when u is empty.
   std::size_t logit_choice(std::span<const double> utilities, double beta);
