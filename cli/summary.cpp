@@ -17,18 +17,18 @@ std::string summary_table(const StepObservation& first, const StepObservation& l
   struct Row {
     const char* label;
     const char* column;
-    const char* format;
+    int decimals;
   };
   static const Row rows[] = {
-      {"SMEs, micro", "smes_micro", "%14.0f"},
-      {"SMEs, small", "smes_small", "%14.0f"},
-      {"SMEs, medium", "smes_medium", "%14.0f"},
-      {"SMEs, grown large", "smes_large", "%14.0f"},
-      {"SME output (million IDR/month)", "sme_output", "%14.1f"},
-      {"SME employment (persons)", "sme_employment", "%14.0f"},
-      {"SME exports (million IDR/month)", "sme_exports", "%14.1f"},
-      {"import share of domestic sales", "import_share", "%14.4f"},
-      {"mean trust", "mean_trust", "%14.4f"},
+      {"SMEs, micro", "smes_micro", 0},
+      {"SMEs, small", "smes_small", 0},
+      {"SMEs, medium", "smes_medium", 0},
+      {"SMEs, grown large", "smes_large", 0},
+      {"SME output (million IDR/month)", "sme_output", 1},
+      {"SME employment (persons)", "sme_employment", 0},
+      {"SME exports (million IDR/month)", "sme_exports", 1},
+      {"import share of domestic sales", "import_share", 4},
+      {"mean trust", "mean_trust", 4},
   };
   std::string out;
   char line[256];
@@ -37,8 +37,8 @@ std::string summary_table(const StepObservation& first, const StepObservation& l
   out += line;
   for (const auto& r : rows) {
     char a[64], b[64];
-    std::snprintf(a, sizeof a, r.format, value(first, r.column));
-    std::snprintf(b, sizeof b, r.format, value(last, r.column));
+    std::snprintf(a, sizeof a, "%14.*f", r.decimals, value(first, r.column));
+    std::snprintf(b, sizeof b, "%14.*f", r.decimals, value(last, r.column));
     std::snprintf(line, sizeof line, "%-34s %s %s\n", r.label, a, b);
     out += line;
   }

@@ -10,7 +10,10 @@ packages=(
   python3 python3-h5py python3-numpy
 )
 if [ "${SENTRA_SANITIZE_DEPS:-0}" = 1 ]; then
-  # Needed only to rebuild oneTBB instrumented for ThreadSanitizer (scripts/build-tbb-tsan.sh).
+  # Needed only to rebuild oneTBB instrumented for ThreadSanitizer (scripts/build-tbb-tsan.sh):
+  # dpkg-dev provides dpkg-source, which `apt-get source onetbb` uses to unpack and patch the
+  # Debian source package. The sanitizer runtimes (libasan8, libubsan1, liblsan0, libtsan2)
+  # already come with g++ (libgcc-12-dev depends on them).
   packages+=(dpkg-dev)
 fi
 

@@ -69,11 +69,9 @@ inline Table synthetic_aggregates(std::int64_t step) {
   return t;
 }
 
-// Table::add returns a reference into Table::columns, which the next add() may
-// reallocate: reserve first so the references below stay valid.
+// Table::columns is a deque, so the references Table::add returns stay valid.
 inline Table synthetic_regions(std::int64_t step) {
   Table t;
-  t.columns.reserve(3);
   auto& output = t.add<double>("output", "million IDR/month", "regional output");
   auto& firms = t.add<std::int32_t>("firms", "firms", "live firms");
   auto& vacancies = t.add<std::uint32_t>("vacancies", "jobs", "open vacancies");
@@ -88,7 +86,6 @@ inline Table synthetic_regions(std::int64_t step) {
 inline Table synthetic_agents(int k) {
   const std::int64_t step = snapshot_steps[k];
   Table t;
-  t.columns.reserve(5);
   auto& id = t.add<std::int64_t>("id", "1", "agent id");
   auto& region = t.add<std::int32_t>("region", "1", "region index");
   auto& employment = t.add<double>("employment", "persons", "workers employed");
@@ -108,7 +105,6 @@ inline Table synthetic_agents(int k) {
 inline Table synthetic_edges(int k) {
   const std::int64_t step = snapshot_steps[k];
   Table t;
-  t.columns.reserve(3);
   auto& src = t.add<std::int64_t>("src", "1", "selling agent id");
   auto& dst = t.add<std::int64_t>("dst", "1", "buying agent id");
   auto& weight = t.add<double>("weight", "million IDR/month", "sales");
