@@ -67,8 +67,8 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--seed", bench.seed, "Seed");
 
   std::string schema_format = "markdown";
-  auto* schema_cmd = app.add_subcommand("schema", "Print the scenario reference (markdown) or JSON Schema (json)");
-  schema_cmd->add_option("--format", schema_format, "markdown or json")->check(CLI::IsMember({"markdown", "json"}));
+  auto* schema_cmd = app.add_subcommand("schema", "Print the scenario reference (markdown), the JSON Schema (json) or the phase table (phases)");
+  schema_cmd->add_option("--format", schema_format, "markdown, json or phases")->check(CLI::IsMember({"markdown", "json", "phases"}));
 
   try {
     app.parse(argc, argv);

@@ -14,8 +14,10 @@
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
 #include "cli/version.hpp"
+#include "engine/config/docs.hpp"
 #include "models/cluster/scenario_schema.hpp"
 #include "models/cluster/simulation.hpp"
+#include "models/cluster/step_plan.hpp"
 #include "output/run_writer.hpp"
 
 namespace sentra::cli {
@@ -130,7 +132,10 @@ int validate_command(const std::vector<std::string>& files, const std::vector<st
 }
 
 int schema_command(const std::string& format) {
-  if (format == "json") {
+  if (format == "phases") {
+    cluster::World empty;  // the plan's description needs no state
+    std::cout << cluster::make_step_plan(empty).describe();
+  } else if (format == "json") {
     std::cout << config::to_json_schema(cluster::scenario_schema(), "scenario.v1.json");
   } else {
     std::cout << config::to_markdown(cluster::scenario_schema());

@@ -1,5 +1,5 @@
-// Big firms: sell to modern and export buyers who can see them, and buy a fixed share of
-// their partner SMEs' planned output (the offtake of a partnership).
+// Big firms: sell to modern and export buyers who can see them, and buy the contract
+// quantity of each partnership from their partner SMEs.
 #include <algorithm>
 
 #include "models/cluster/phases.hpp"
@@ -8,11 +8,10 @@ namespace sentra::cluster {
 
 void big_firm_order(World& w, const PhaseContext& ctx) {
   const auto base = w.net.space.big_firm_offset();
-  const auto share = static_cast<float>(w.params.big_firms.offtake_share);
   ctx.scheduler.for_each(w.big_firm.size(), [&](std::size_t k) {
     const auto v = static_cast<std::uint32_t>(base + k);
-    w.net.partnership.for_out(v, [&](std::uint32_t e, std::uint32_t j, const PartnershipEdge&) {
-      w.partner_order[e] = share * w.offer_capacity[j];
+    w.net.partnership.for_out(v, [&](std::uint32_t e, std::uint32_t j, const PartnershipEdge& p) {
+      w.partner_order[e] = w.offer_capacity[j] > 0.f ? p.quantity : 0.f;
     });
   }, 16);
 }

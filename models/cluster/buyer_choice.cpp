@@ -1,8 +1,13 @@
 // Buyers: each month a buyer splits its budget into lots and places each lot with one of the
 // offers it can see (its sales edges, plus the imported good), by a multinomial logit on
-//   U = -beta_p·ln(price) + beta_q·quality + beta_J·loyalty (+ import preference),
+//   U = -beta_p·ln(price) + beta_q·quality + beta_J·loyalty + beta_K·ln(capacity)
+//       (+ import preference),
+// where capacity is what the offer can deliver this month (a trader's is the sum of its
+// suppliers'; the world market's is the buyer's whole budget): with beta_K = 1 the choice is
+// a logit over the varieties behind each offer, so a lot rarely lands where it cannot be filled.
 // skipping offers below its segment's quality floor. Export buyers see Indonesian offers
 // with the partner country's tariff added and compare them with the world good.
+#include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -56,15 +61,17 @@ void buyer_choice(World& w, const PhaseContext& ctx) {
       if (exporter && seller < smes && cap < p.buyers.min_lot_export) return;
       const double util = -t.price_weight * std::log(w.offer_price[seller] * tariff_factor) +
                           t.quality_weight * w.offer_quality[seller] +
-                          p.buyers.loyalty_weight * edge.loyalty;
+                          p.buyers.loyalty_weight * edge.loyalty + p.buyers.capacity_weight * std::log(cap);
       u.push_back(util);
       option.emplace_back(e, seller);
       if (util > top) top = util;
     });
     // The outside good: imports at home, the world competitor abroad.
     const double outside_price = exporter ? p.trade.world_price : home_import_price;
+    const double budget = b.budget[k] * (exporter ? p.buyers.export_demand_multiplier : 1.0);
     const double outside_util = -t.price_weight * std::log(outside_price) +
                                 t.quality_weight * p.trade.import_quality +
+                                p.buyers.capacity_weight * std::log(std::max(budget / outside_price, 1e-9)) +
                                 (exporter ? 0.0 : p.buyers.import_preference);
     u.push_back(outside_util);
     if (outside_util > top) top = outside_util;
@@ -74,7 +81,6 @@ void buyer_choice(World& w, const PhaseContext& ctx) {
       x = std::exp(x - top);
       total += x;
     }
-    const double budget = b.budget[k] * (exporter ? p.buyers.export_demand_multiplier : 1.0);
     const double lot = budget / static_cast<double>(p.buyers.lots);
     RandomStream rng(p.seed, stream::buyer_choice, k, static_cast<std::uint64_t>(ctx.step), ctx.phase);
     double to_import = 0;
@@ -98,10 +104,12 @@ void buyer_settle(World& w, const PhaseContext& ctx) {
   const auto gamma = static_cast<float>(p.buyers.loyalty_decay);
   ctx.scheduler.for_each(b.size(), [&](std::size_t k) {
     const auto v = static_cast<std::uint32_t>(base + k);
+    // Export buyers pay the partner country's tariff on top of the seller's price.
+    const double tariff_factor = b.segment[k] == Segment::exporter ? 1.0 + p.trade.partner_tariff : 1.0;
     double spent = 0;
     w.net.sales.for_out_mut(v, [&](std::uint32_t e, std::uint32_t seller, SalesEdge& edge) {
       const double got = double(w.sales_order[e]) * w.fill_ratio[seller];
-      spent += got * w.offer_price[seller];
+      spent += got * w.offer_price[seller] * tariff_factor;
       // Loyalty (Weisbuch-Kirman): J <- (1-gamma) J + gamma·[bought from this seller].
       edge.loyalty = (1.f - gamma) * edge.loyalty + (got > 0.0 ? gamma : 0.f);
     });

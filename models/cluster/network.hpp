@@ -28,6 +28,7 @@ enum Linkage : std::uint8_t {
 struct PartnershipEdge {
   PartnershipPattern pattern = PartnershipPattern::general_trade;
   std::uint8_t linkages = 0;
+  float quantity = 0.f;  // units per month the big firm orders (the contract)
 };
 struct SocialEdge {
   float trust = 0.5f;

@@ -10,7 +10,7 @@ namespace {
 struct RegionSums {
   std::vector<double> smes, employment, output, sales, exports, levy, information;
   std::array<double, 4> by_class{};
-  double trust = 0, ties = 0, profit = 0, exits = 0;
+  double trust = 0, ties = 0, profit = 0, exits = 0, partnered = 0;
 
   explicit RegionSums(std::size_t R = 0)
       : smes(R), employment(R), output(R), sales(R), exports(R), levy(R), information(R) {}
@@ -21,7 +21,7 @@ struct RegionSums {
     add(smes, o.smes); add(employment, o.employment); add(output, o.output); add(sales, o.sales);
     add(exports, o.exports); add(levy, o.levy); add(information, o.information);
     for (std::size_t c = 0; c < 4; ++c) by_class[c] += o.by_class[c];
-    trust += o.trust; ties += o.ties; profit += o.profit; exits += o.exits;
+    trust += o.trust; ties += o.ties; profit += o.profit; exits += o.exits; partnered += o.partnered;
     return *this;
   }
 };
@@ -84,10 +84,13 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
       acc.levy[r] += s.levy_paid[i];
       acc.information[r] += s.information[i];
       acc.profit += s.profit[i];
-      w.net.social.for_out(static_cast<std::uint32_t>(i), [&](std::uint32_t, std::uint32_t, const SocialEdge& t) {
+      // Ties and partnerships of exited firms linger until compaction: count live ones only.
+      w.net.social.for_out(static_cast<std::uint32_t>(i), [&](std::uint32_t, std::uint32_t j, const SocialEdge& t) {
+        if (!s.alive[j]) return;
         acc.trust += t.trust;
         acc.ties += 1;
       });
+      acc.partnered += double(w.net.partnership.in_degree(static_cast<std::uint32_t>(i)));
     }
     return acc;
   });
@@ -115,6 +118,17 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   }
   const double smes = sum(z.smes), domestic = sum(dom), imports = sum(imp);
 
+  // A cluster counts as a sentra when it has at least world.cluster_min_firms live firms.
+  std::vector<std::int64_t> members(static_cast<std::size_t>(w.clusters), 0);
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.alive[i] && s.cluster[i] >= 0) ++members[static_cast<std::size_t>(s.cluster[i])];
+  double in_sentra = 0, sentra = 0;
+  for (auto n : members)
+    if (n >= w.params.world.cluster_min_firms) {
+      sentra += 1;
+      in_sentra += double(n);
+    }
+
   auto& a = obs.aggregates;
   scalar<double>(a, "smes", "firms", "live SMEs", smes);
   scalar<double>(a, "smes_micro", "firms", "live SMEs with 1-4 workers", z.by_class[0]);
@@ -136,7 +150,9 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "unmet_demand_share", "fraction", "share of buyers' budgets not delivered", budget > 0 ? 1.0 - spent / budget : 0.0);
   scalar<double>(a, "mean_trust", "fraction", "mean trust over social ties", z.ties > 0 ? z.trust / z.ties : 0.0);
   scalar<double>(a, "mean_information", "fraction", "mean market information of live SMEs", smes > 0 ? sum(z.information) / smes : 0.0);
-  scalar<double>(a, "partnerships", "edges", "SME - big firm partnerships", double(w.net.partnership.edges()));
+  scalar<double>(a, "partnerships", "edges", "partnerships of live SMEs with big firms", z.partnered);
+  scalar<double>(a, "sentra", "clusters", "clusters with at least world.cluster_min_firms live firms", sentra);
+  scalar<double>(a, "sentra_share", "fraction", "share of live SMEs in a sentra", smes > 0 ? in_sentra / smes : 0.0);
   scalar<double>(a, "entries", "firms", "SMEs that entered at this step's boundary", double(w.entries_this_step));
   scalar<double>(a, "exits", "firms", "SMEs that exited this step", z.exits);
   scalar<double>(a, "local_revenue", "million IDR/month", "levies collected by all regions", sum(z.levy));
@@ -151,17 +167,17 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   col("sme_sales", "million IDR/month", "SME revenue", z.sales);
   col("sme_exports", "million IDR/month", "SME exports", z.exports);
   col("local_revenue", "million IDR/month", "levies collected", z.levy);
-  std::vector<double> share(R), info(R), levy_rate(R), wage(R);
+  std::vector<double> share(R), info(R), levy_rate(R), labour_cost(R);
   for (std::size_t r = 0; r < R; ++r) {
     share[r] = dom[r] + imp[r] > 0 ? imp[r] / (dom[r] + imp[r]) : 0.0;
     info[r] = z.smes[r] > 0 ? z.information[r] / z.smes[r] : 0.0;
     levy_rate[r] = w.region.levy_rate[r];
-    wage[r] = w.region.wage[r];
+    labour_cost[r] = w.region.unit_labour_cost[r];
   }
   col("import_share", "fraction", "imports / home buyers' purchases in the region", share);
   col("mean_information", "fraction", "mean market information of live SMEs", info);
   col("levy_rate", "fraction", "local levy on formal SMEs' revenue", levy_rate);
-  col("wage", "million IDR/worker-month", "regional wage", wage);
+  col("unit_labour_cost", "million IDR/unit", "wages per unit of output in the region", labour_cost);
 
   if (agents) {
     NamedTable nt{"sme", {}};

@@ -27,7 +27,7 @@ struct SmeParams {
   double workers_micro, workers_small, workers_medium;      // mean workers per unit
   double productivity_micro, productivity_small, productivity_medium;  // value added/worker-month
   double productivity_dispersion;
-  double wage;                      // million IDR per worker-month
+  double labour_share;              // wages / value added at reference prices
   double material_cost;             // per unit of output
   double transport_cost;            // per unit sold, before infrastructure
   double markup_initial, markup_adaptation, markup_min, markup_max;
@@ -56,6 +56,7 @@ struct BuyerParams {
   double quality_floor_modern, quality_floor_export;
   double min_lot_export;            // minimum monthly output to serve an export buyer
   double loyalty_weight, loyalty_decay;
+  double capacity_weight;           // beta_K: weight of ln(capacity) in utility
   double import_preference;         // utility bonus of the imported good
   double export_demand_multiplier;
 };

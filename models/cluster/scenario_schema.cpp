@@ -57,16 +57,16 @@ config::Schema<Params> declare() {
       .describe("Mean workers per small firm (Table 1, 2007: 6.6).");
   s.number("sme.workers_medium", KEY(sme.workers_medium)).def(72.1).range(20.01, 98.99).unit("persons/firm")
       .describe("Mean workers per medium firm (Table 1, 2007: 72.1).");
-  s.number("sme.productivity_micro", KEY(sme.productivity_micro)).def(1.19).range(0.01, 1000.0).unit("units/worker-month")
-      .describe("Output per worker-month of micro firms (Table 1: GDP per worker 14.3 million IDR a year).");
-  s.number("sme.productivity_small", KEY(sme.productivity_small)).def(9.8).range(0.01, 1000.0).unit("units/worker-month")
-      .describe("Output per worker-month of small firms (Table 1: 117.8 million IDR a year).");
-  s.number("sme.productivity_medium", KEY(sme.productivity_medium)).def(15.4).range(0.01, 1000.0).unit("units/worker-month")
-      .describe("Output per worker-month of medium firms (Table 1: 185.4 million IDR a year).");
+  s.number("sme.productivity_micro", KEY(sme.productivity_micro)).def(1.68).range(0.01, 1000.0).unit("units/worker-month")
+      .describe("Output per worker-month of micro firms (Table 1: value added 14.3 million IDR per worker-year = 1.19 a month, / 0.71 value added per unit).");
+  s.number("sme.productivity_small", KEY(sme.productivity_small)).def(13.8).range(0.01, 1000.0).unit("units/worker-month")
+      .describe("Output per worker-month of small firms (Table 1: 117.8 million IDR per worker-year, / 0.71).");
+  s.number("sme.productivity_medium", KEY(sme.productivity_medium)).def(21.8).range(0.01, 1000.0).unit("units/worker-month")
+      .describe("Output per worker-month of medium firms (Table 1: 185.4 million IDR per worker-year, / 0.71).");
   s.number("sme.productivity_dispersion", KEY(sme.productivity_dispersion)).def(0.3).range(0.0, 2.0).unit("log sd")
       .describe("Standard deviation of log productivity around the class mean.");
-  s.number("sme.wage", KEY(sme.wage)).def(0.8).range(0.0, 1000.0).unit("million IDR/worker-month")
-      .describe("National mean wage; regions draw theirs within ±20%.");
+  s.number("sme.labour_share", KEY(sme.labour_share)).def(0.6).range(0.0, 1.0).unit("fraction")
+      .describe("Wages as a share of value added at reference prices (1 million IDR per unit less material); regions draw ±20% around it. Wage per worker = this × (1 - material) × productivity.");
   s.number("sme.material_cost", KEY(sme.material_cost)).def(0.25).range(0.0, 1000.0).unit("million IDR/unit")
       .describe("Raw material per unit of output.");
   s.number("sme.transport_cost", KEY(sme.transport_cost)).def(0.08).range(0.0, 1000.0).unit("million IDR/unit")
@@ -83,7 +83,7 @@ config::Schema<Params> declare() {
       .describe("Planned output above expected demand.");
   s.number("sme.employment_adjustment", KEY(sme.employment_adjustment)).def(0.1).range(0.0, 1.0).unit("1/month")
       .describe("Share of the gap to the desired workforce closed each month.");
-  s.number("sme.quality_initial", KEY(sme.quality_initial)).def(0.4).range(0.0, 1.0).unit("fraction")
+  s.number("sme.quality_initial", KEY(sme.quality_initial)).def(0.45).range(0.0, 1.0).unit("fraction")
       .describe("Mean starting quality (drawn ×0.5–1.5).");
   s.number("sme.quality_gain", KEY(sme.quality_gain)).def(0.01).range(0.0, 1.0).unit("1/month")
       .describe("eta_q: quality gain in a profitable month, × (1 - q).");
@@ -103,7 +103,7 @@ config::Schema<Params> declare() {
       .describe("Background monthly exit hazard of small firms.");
   s.number("sme.hazard_medium", KEY(sme.hazard_medium)).def(0.005).range(0.0, 1.0).unit("1/month")
       .describe("Background monthly exit hazard of medium firms.");
-  s.number("sme.entry_rate", KEY(sme.entry_rate)).def(0.0115).range(0.0, 1.0).unit("1/month")
+  s.number("sme.entry_rate", KEY(sme.entry_rate)).def(0.013).range(0.0, 1.0).unit("1/month")
       .describe("Entrants per live SME per month before levies (Poisson per region).");
   s.number("sme.entry_levy_elasticity", KEY(sme.entry_levy_elasticity)).def(5.0).range(0.0, 100.0).unit("1")
       .describe("eta: entry is scaled by (1 - levy rate)^eta.");
@@ -119,13 +119,13 @@ config::Schema<Params> declare() {
       .describe("Share in export markets.");
   s.number("buyers.demand_to_capacity", KEY(buyers.demand_to_capacity)).def(1.0).range(0.0, 100.0).unit("1")
       .describe("Total monthly buyer budget / value of total productive capacity at the world price.");
-  s.integer("buyers.lots", KEY(buyers.lots)).def(4).range(1, 1000).unit("lots/month")
+  s.integer("buyers.lots", KEY(buyers.lots)).def(20).range(1, 1000).unit("lots/month")
       .describe("Independent purchases a buyer splits its monthly budget into.");
-  s.integer("buyers.links_traditional", KEY(buyers.links_traditional)).def(20).range(0, 100000).unit("SMEs")
+  s.integer("buyers.links_traditional", KEY(buyers.links_traditional)).def(4).range(0, 100000).unit("SMEs")
       .describe("SMEs of its region a traditional buyer sees directly.");
-  s.integer("buyers.links_modern", KEY(buyers.links_modern)).def(15).range(0, 100000).unit("SMEs")
+  s.integer("buyers.links_modern", KEY(buyers.links_modern)).def(3).range(0, 100000).unit("SMEs")
       .describe("SMEs a modern retail buyer sees directly.");
-  s.integer("buyers.links_export", KEY(buyers.links_export)).def(10).range(0, 100000).unit("SMEs")
+  s.integer("buyers.links_export", KEY(buyers.links_export)).def(2).range(0, 100000).unit("SMEs")
       .describe("SMEs an export buyer sees directly.");
   s.integer("buyers.intermediary_links", KEY(buyers.intermediary_links)).def(2).range(0, 10000).unit("traders")
       .describe("Traders of its region each buyer sees.");
@@ -143,14 +143,16 @@ config::Schema<Params> declare() {
       .describe("beta_q of modern retail buyers.");
   s.number("buyers.quality_weight_export", KEY(buyers.quality_weight_export)).def(3.0).range(0.0, 100.0).unit("1")
       .describe("beta_q of export buyers.");
-  s.number("buyers.quality_floor_modern", KEY(buyers.quality_floor_modern)).def(0.4).range(0.0, 1.0).unit("fraction")
+  s.number("buyers.quality_floor_modern", KEY(buyers.quality_floor_modern)).def(0.35).range(0.0, 1.0).unit("fraction")
       .describe("Offers below this quality are invisible to modern retail buyers.");
-  s.number("buyers.quality_floor_export", KEY(buyers.quality_floor_export)).def(0.6).range(0.0, 1.0).unit("fraction")
+  s.number("buyers.quality_floor_export", KEY(buyers.quality_floor_export)).def(0.5).range(0.0, 1.0).unit("fraction")
       .describe("Offers below this quality are invisible to export buyers.");
   s.number("buyers.min_lot_export", KEY(buyers.min_lot_export)).def(20.0).range(0.0, 1e9).unit("units/month")
       .describe("An SME needs at least this planned output to sell to an export buyer directly.");
   s.number("buyers.loyalty_weight", KEY(buyers.loyalty_weight)).def(1.0).range(0.0, 100.0).unit("1")
       .describe("beta_J: weight of loyalty in utility.");
+  s.number("buyers.capacity_weight", KEY(buyers.capacity_weight)).def(1.0).range(0.0, 10.0).unit("1")
+      .describe("beta_K: weight of ln(what an offer can deliver this month) in utility; 1 makes the logit a choice among the varieties behind each offer.");
   s.number("buyers.loyalty_decay", KEY(buyers.loyalty_decay)).def(0.1).range(0.0, 1.0).unit("1/month")
       .describe("gamma: J <- (1 - gamma)·J + gamma·[bought from this seller].");
   s.number("buyers.import_preference", KEY(buyers.import_preference)).def(0.2).range(-10.0, 10.0).unit("utility")
@@ -165,14 +167,14 @@ config::Schema<Params> declare() {
       .describe("Mean trader margin on the suppliers' asking price.");
   s.number("intermediaries.margin_dispersion", KEY(intermediaries.margin_dispersion)).def(0.2).range(0.0, 1.0).unit("fraction")
       .describe("Traders' margins are drawn uniformly within ± this share of the mean.");
-  s.number("intermediaries.signal_pass_through", KEY(intermediaries.signal_pass_through)).def(0.3).range(0.0, 1.0).unit("fraction")
-      .describe("theta: share of the true demand behind traders' orders an uninformed SME perceives each month.");
+  s.number("intermediaries.signal_pass_through", KEY(intermediaries.signal_pass_through)).def(0.6).range(0.0, 1.0).unit("fraction")
+      .describe("theta: share of the demand behind traders' orders an uninformed SME perceives; information I raises it to theta + (1 - theta)·I.");
 
   s.section("big_firms", "Big firms and their partnerships with SMEs.");
   s.number("big_firms.workers", KEY(big_firms.workers)).def(568.0).range(100.0, 1e6).unit("persons/firm")
       .describe("Mean workers per big firm (Table 1, 2007: 568).");
-  s.number("big_firms.productivity", KEY(big_firms.productivity)).def(53.8).range(0.01, 1e6).unit("units/worker-month")
-      .describe("Output per worker-month (Table 1: 645.9 million IDR a year).");
+  s.number("big_firms.productivity", KEY(big_firms.productivity)).def(75.8).range(0.01, 1e6).unit("units/worker-month")
+      .describe("Output per worker-month (Table 1: 645.9 million IDR per worker-year, / 0.71).");
   s.number("big_firms.markup", KEY(big_firms.markup)).def(0.2).range(0.0, 10.0).unit("fraction").describe("Big firms' mark-up.");
   s.number("big_firms.quality", KEY(big_firms.quality)).def(0.7).range(0.0, 1.0).unit("fraction").describe("Big firms' product quality.");
   s.number("big_firms.partnered_share_small", KEY(big_firms.partnered_share_small)).def(0.06).range(0.0, 1.0).unit("fraction")
@@ -182,7 +184,7 @@ config::Schema<Params> declare() {
   s.number("big_firms.partnered_share_medium", KEY(big_firms.partnered_share_medium)).def(0.1).range(0.0, 1.0).unit("fraction")
       .describe("Share of medium firms with a big-firm partner at the start.");
   s.number("big_firms.offtake_share", KEY(big_firms.offtake_share)).def(0.3).range(0.0, 1.0).unit("fraction")
-      .describe("Share of a partner's planned output the big firm orders each month.");
+      .describe("Contract quantity: the share of a partner's capacity (when the partnership forms) the big firm orders each month.");
   s.number("big_firms.partner_information_gain", KEY(big_firms.partner_information_gain)).def(0.02).range(0.0, 1.0).unit("1/month")
       .describe("Monthly information gain of an SME whose partner gives a marketing linkage.");
 
@@ -207,8 +209,8 @@ config::Schema<Params> declare() {
   s.section("trade", "Free trade: imports at home, tariffs abroad.");
   s.number("trade.world_price", KEY(trade.world_price)).def(1.0).range(0.001, 1e6).unit("million IDR/unit")
       .settable().describe("Price of the foreign good before tariffs and transport.");
-  s.number("trade.import_tariff", KEY(trade.import_tariff)).def(0.12).range(0.0, 10.0).unit("fraction")
-      .settable().describe("Indonesian tariff on the imported good (ACFTA normal track: 12% in 2007, 0% by 2010).");
+  s.number("trade.import_tariff", KEY(trade.import_tariff)).def(0.08).range(0.0, 10.0).unit("fraction")
+      .settable().describe("Indonesian tariff on the imported good (ACFTA normal track, lines with a 10-15% MFN tariff: 8% in 2007, 5% in 2009, 0% in 2010).");
   s.number("trade.import_transport", KEY(trade.import_transport)).def(0.1).range(0.0, 10.0).unit("fraction")
       .describe("Transport and handling on imports, as a share of the world price.");
   s.number("trade.import_quality", KEY(trade.import_quality)).def(0.5).range(0.0, 1.0).unit("fraction")

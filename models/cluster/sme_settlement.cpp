@@ -46,7 +46,8 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     const double sold = fill * ordered;
     const double revenue = sold * price;
     const auto r = s.region[i];
-    const double wage_bill = double(w.region.wage[r]) * s.employment[i];
+    // Workers are paid whether or not the output sells: wage per worker = ulc_r × A_i.
+    const double wage_bill = double(w.region.unit_labour_cost[r]) * s.productivity[i] * s.employment[i];
     const double levy = s.informal[i] ? 0.0 : double(w.region.levy_rate[r]) * revenue;
     const double profit = revenue - wage_bill - p.material_cost * planned -
                           double(transport_cost(w, r)) * sold - levy;
@@ -57,13 +58,13 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     s.profit[i] = static_cast<float>(profit);
     s.net_worth[i] += profit;
 
-    // Demand signal: direct and partner orders are seen as they are; orders through traders
-    // reach the SME filtered: only a share theta of the change gets through, larger the
-    // better informed the firm (theta = pass_through + (1 - pass_through)·information).
+    // Demand signal: direct and partner orders are seen as they are; of the demand behind
+    // traders' orders the SME perceives only a share theta, larger the better informed it
+    // is (theta = pass_through + (1 - pass_through)·information). Traders keep the rest of
+    // the market information to themselves, so poorly informed SMEs under-produce.
     const double theta = P.intermediaries.signal_pass_through +
                          (1.0 - P.intermediaries.signal_pass_through) * s.information[i];
-    s.intermediary_signal[i] =
-        static_cast<float>(theta * via + (1.0 - theta) * s.intermediary_signal[i]);
+    s.intermediary_signal[i] = static_cast<float>(theta * via);
     const double seen = direct + partner + s.intermediary_signal[i];
     s.expected_demand[i] = static_cast<float>((1.0 - p.expectation_weight) * s.expected_demand[i] +
                                               p.expectation_weight * seen);

@@ -1,5 +1,5 @@
-// The order of a month's phases and what each reads and writes. `sentra run --describe`
-// prints this table; docs/model.md's process overview is generated from it.
+// The order of a month's phases and what each reads and writes. `sentra schema --format
+// phases` prints this table (docs/model.md, "Process overview and scheduling").
 #include "models/cluster/step_plan.hpp"
 
 #include "models/cluster/phases.hpp"
@@ -14,7 +14,7 @@ StepPlan make_step_plan(World& w) {
                    [&w, fn](const PhaseContext& ctx) { fn(w, ctx); }});
   };
   phase("sme_plan", "SMEs set unit cost, asking price (1+mu)·c and planned output",
-        {"sme state", "region wage, infrastructure"}, {"sme plan", "offers of SMEs"}, sme_plan);
+        {"sme state", "region labour cost, infrastructure"}, {"sme plan", "offers of SMEs"}, sme_plan);
   phase("big_firm_plan", "big firms set cost, price and output", {"big firm state"},
         {"offers of big firms"}, big_firm_plan);
   phase("intermediary_quote", "traders quote their suppliers' ask plus their margin",
@@ -27,7 +27,7 @@ StepPlan make_step_plan(World& w) {
   phase("big_firm_order", "big firms order a share of their partners' output",
         {"offers of SMEs", "partnership layer"}, {"partner orders"}, big_firm_order);
   phase("sme_settle", "SMEs fill orders, book profit and levies, learn demand, adapt, may exit",
-        {"sales, supply and partner orders", "region levy"}, {"sme state", "fill of SMEs"},
+        {"sales, supply and partner orders", "region levy", "big firm accounts (last month)"}, {"sme state", "fill of SMEs"},
         sme_settle);
   phase("intermediary_settle", "traders receive goods, deliver, keep the margin",
         {"supply orders", "fill of SMEs"}, {"trader accounts", "fill of traders"},

@@ -101,12 +101,11 @@ struct BigFirmStore {
 };
 
 struct RegionState {
-  std::vector<float> wage;                  // million IDR per worker-month
+  std::vector<float> unit_labour_cost;      // million IDR per unit of output
   std::vector<float> levy_rate;             // share of formal SMEs' revenue
   std::vector<float> promotion;             // information gain per SME-month
   std::vector<float> infrastructure;        // index; transport cost / (1 + infrastructure)
-  std::vector<double> levy_revenue;         // million IDR this month (local own revenue)
-  std::size_t size() const { return wage.size(); }
+  std::size_t size() const { return unit_labour_cost.size(); }
 };
 
 }  // namespace sentra::cluster

@@ -9,10 +9,13 @@
 namespace sentra::cluster {
 
 EmploymentDistribution::EmploymentDistribution(int lo, int hi, double mean) : lo_(lo) {
+  // Exponents are taken relative to the band end with the largest weight, so exp() never
+  // overflows whatever lambda the bisection tries.
   auto mean_for = [&](double lambda) {
+    const int ref = lambda > 0 ? hi : lo;
     double w = 0, m = 0;
     for (int l = lo; l <= hi; ++l) {
-      const double x = std::exp(lambda * (l - lo));
+      const double x = std::exp(lambda * (l - ref));
       w += x;
       m += x * l;
     }
@@ -26,9 +29,10 @@ EmploymentDistribution::EmploymentDistribution(int lo, int hi, double mean) : lo
   }
   const double lambda = 0.5 * (a + b);
   mean_ = mean_for(lambda);
+  const int ref = lambda > 0 ? hi : lo;
   double total = 0;
   for (int l = lo; l <= hi; ++l) {
-    total += std::exp(lambda * (l - lo));
+    total += std::exp(lambda * (l - ref));
     cdf_.push_back(total);
   }
   for (auto& c : cdf_) c /= total;
@@ -57,15 +61,18 @@ std::uint32_t pick(RandomStream& rng, const std::vector<std::uint32_t>& from) {
 void build_regions(World& w) {
   const auto& p = w.params;
   const auto R = static_cast<std::size_t>(p.world.regions);
-  w.region.wage.resize(R);
+  w.region.unit_labour_cost.resize(R);
   w.region.levy_rate.assign(R, static_cast<float>(p.policy.levy_rate));
   w.region.promotion.assign(R, static_cast<float>(p.policy.promotion));
   w.region.infrastructure.resize(R);
-  w.region.levy_revenue.assign(R, 0.0);
   for (std::size_t r = 0; r < R; ++r) {
     RandomStream rng(p.seed, stream::init_region, r, 0, 0);
-    // Regions differ in wages (±20%) and infrastructure (×0.5–1.5) around the national values.
-    w.region.wage[r] = static_cast<float>(p.sme.wage * rng.uniform(0.8, 1.2));
+    // Workers earn a share of the value they add at reference prices (1 million IDR per unit
+    // less material), so unit labour cost is the same for every firm of a region and wages
+    // per worker rise with productivity. Regions differ by ±20% in wages and ×0.5–1.5 in
+    // infrastructure around the national values.
+    w.region.unit_labour_cost[r] =
+        static_cast<float>(p.sme.labour_share * (1.0 - p.sme.material_cost) * rng.uniform(0.8, 1.2));
     w.region.infrastructure[r] = static_cast<float>(p.policy.infrastructure * rng.uniform(0.5, 1.5));
   }
   w.clusters = static_cast<std::int32_t>(
@@ -101,7 +108,7 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
   s.expected_demand[i] = capacity / static_cast<float>(1.0 + p.sme.output_buffer);
   s.intermediary_signal[i] = 0.f;
   s.sold_previous[i] = s.expected_demand[i];
-  s.net_worth[i] = p.sme.initial_net_worth_months * w.region.wage[region] * s.employment[i];
+  s.net_worth[i] = p.sme.initial_net_worth_months * w.region.unit_labour_cost[region] * capacity;
   // Cluster membership: a random cluster of the firm's own region.
   s.cluster[i] = -1;
   const auto R = static_cast<std::int32_t>(p.world.regions);
@@ -167,11 +174,11 @@ World build_world(const Params& params) {
     region_capacity[w.sme.region[i]] += c;
     capacity_total += c;
   }
-  for (std::size_t k = 0; k < K; ++k) {
-    const double c = double(w.big_firm.productivity[k]) * w.big_firm.employment[k];
-    region_capacity[w.big_firm.region[k]] += c;
-    capacity_total += c;
-  }
+  // Big firms add to national demand but not to any one region's: the buyers who see them
+  // (modern and export) reach them across regions.
+  const double sme_capacity = capacity_total;
+  for (std::size_t k = 0; k < K; ++k)
+    capacity_total += double(w.big_firm.productivity[k]) * w.big_firm.employment[k];
   std::vector<std::vector<std::size_t>> buyers_in(3 * R);
   {
     std::size_t b = 0;
@@ -188,8 +195,8 @@ World build_world(const Params& params) {
   for (std::size_t s = 0; s < 3; ++s)
     for (std::size_t r = 0; r < R; ++r) {
       const auto& group = buyers_in[s * R + r];
-      if (group.empty() || capacity_total <= 0) continue;
-      const double budget = demand * (seg_share[s] / seg_total) * (region_capacity[r] / capacity_total) /
+      if (group.empty() || sme_capacity <= 0) continue;
+      const double budget = demand * (seg_share[s] / seg_total) * (region_capacity[r] / sme_capacity) /
                             double(group.size());
       for (auto b : group) w.buyer.budget[b] = static_cast<float>(budget);
     }
@@ -260,7 +267,9 @@ World build_world(const Params& params) {
       if (rng.bernoulli(0.32)) e.linkages |= linkage_production;
       if (rng.bernoulli(0.28)) e.linkages |= linkage_raw_material;
       if (rng.bernoulli(0.03)) e.linkages |= linkage_management;
-      if (e.linkages == 0) e.linkages = linkage_marketing;
+      // A contract fixes the quantity the big firm takes each month, from the SME's capacity
+      // when the partnership forms (so offtake does not feed back into the SME's own growth).
+      e.quantity = static_cast<float>(p.big_firms.offtake_share) * w.sme.productivity[i] * w.sme.employment[i];
       partnership.push_back({space.big_firm_offset() + static_cast<std::uint32_t>(rng.below(K)), i, e});
     }
   }

@@ -5,7 +5,9 @@ if grep -rnE '#include *"(models|output|cli)/' "$root/engine"; then
   echo "FAIL: engine/ includes project code outside engine/"
   exit 1
 fi
-if grep -rniE '\b(sme|intermediar|big_firm|buyer)' "$root/engine" --include=*.hpp --include=*.cpp; then
+# Code only: comments may use examples, identifiers and strings may not name model concepts.
+if grep -rniE '\b(sme|intermediar|big_firm|buyer)' "$root/engine" --include=*.hpp --include=*.cpp |
+   grep -vE '^[^:]+:[0-9]+: *//' | grep -vE '//.*\b(sme|intermediar|big_firm|buyer)' ; then
   echo "FAIL: engine/ mentions model concepts"
   exit 1
 fi

@@ -63,7 +63,7 @@ TEST_CASE("Simulation.a different seed gives different results") {
   CHECK(a.back() != b.back());
 }
 
-TEST_CASE("sme_plan.prices at (1 + markup) times labour, material and transport cost") {
+TEST_CASE("sme_plan.unit cost is labour, material and transport per unit; the ask is above it") {
   Simulation sim(testing::small_params(), 1);
   sim.step();
   const auto& w = sim.world();
@@ -71,7 +71,7 @@ TEST_CASE("sme_plan.prices at (1 + markup) times labour, material and transport 
   for (std::size_t i = 0; i < 50; ++i) {
     if (!w.sme.alive[i]) continue;
     const auto r = w.sme.region[i];
-    const float cost = w.region.wage[r] / w.sme.productivity[i] + float(p.material_cost) + transport_cost(w, r);
+    const float cost = w.region.unit_labour_cost[r] + float(p.material_cost) + transport_cost(w, r);
     CHECK(w.sme.unit_cost[i] == doctest::Approx(cost));
     // the price stored is the one set this month, before the mark-up adapted at settlement
     CHECK(w.offer_price[i] > w.sme.unit_cost[i]);
@@ -139,8 +139,8 @@ TEST_CASE("sme_settle.traders pass only part of demand: expected demand tracks v
   CHECK(lag_low < 0.2 * lag_high);
 }
 
-TEST_CASE("sme_settle.firms whose wage bill dwarfs revenue go bankrupt") {
-  Simulation sim(testing::small_params({"sme.wage=500", "sme.initial_net_worth_months=0", "sme.bankruptcy_months=0",
+TEST_CASE("sme_settle.firms that sell nothing cannot pay wages and go bankrupt") {
+  Simulation sim(testing::small_params({"buyers.demand_to_capacity=0", "sme.initial_net_worth_months=0", "sme.bankruptcy_months=0",
                                         "sme.hazard_micro=0", "sme.hazard_small=0", "sme.hazard_medium=0"}), 2);
   sim.step();
   const auto o = sim.observe(false, false);
@@ -165,7 +165,7 @@ TEST_CASE("Simulation.timeline events take effect at their month and are recorde
   p.timeline.push_back({1, "policy.levy_rate", 0.05, 1, {}});
   Simulation sim(p, 1);
   sim.step();
-  CHECK(sim.world().params.trade.import_tariff == doctest::Approx(0.12));
+  CHECK(sim.world().params.trade.import_tariff == doctest::Approx(0.08));
   sim.step();
   CHECK(sim.world().region.levy_rate[1] == doctest::Approx(0.05f));
   CHECK(sim.world().region.levy_rate[0] == doctest::Approx(0.02f));
