@@ -7,7 +7,8 @@ JOBS ?= $(shell nproc)
 
 .PHONY: run test setup configure build bench docs clean
 
-run: build
+run: configure
+	cmake --build $(BUILD) -j $(JOBS) --target sentra
 	@mkdir -p results
 	./$(BUILD)/cli/sentra run scenarios/baseline.yaml --out results/baseline.h5
 

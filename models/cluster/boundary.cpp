@@ -125,14 +125,7 @@ void compact_and_enter(World& w) {
   w.net.partnership.rebuild(V, remap, keep, {});
   w.net.social.rebuild(V, remap, keep, social);
 
-  w.offer_price.assign(V, 0.f);
-  w.offer_quality.assign(V, 0.f);
-  w.offer_capacity.assign(V, 0.f);
-  w.fill_ratio.assign(V, 0.f);
-  w.sales_order.assign(w.net.sales.edges(), 0.f);
-  w.supply_order.assign(w.net.supply.edges(), 0.f);
-  w.supply_export.assign(w.net.supply.edges(), 0.f);
-  w.partner_order.assign(w.net.partnership.edges(), 0.f);
+  size_month_arrays(w);
 }
 
 void swap_information(World& w, Scheduler& scheduler) {

@@ -301,6 +301,13 @@ World build_world(const Params& params) {
   w.net.partnership.build(V, partnership);
   w.net.social.build(V, social);
 
+  size_month_arrays(w);
+  w.pending_entrants.assign(R, 0);
+  return w;
+}
+
+void size_month_arrays(World& w) {
+  const auto V = w.net.space.total();
   w.offer_price.assign(V, 0.f);
   w.offer_quality.assign(V, 0.f);
   w.offer_capacity.assign(V, 0.f);
@@ -309,8 +316,6 @@ World build_world(const Params& params) {
   w.supply_order.assign(w.net.supply.edges(), 0.f);
   w.supply_export.assign(w.net.supply.edges(), 0.f);
   w.partner_order.assign(w.net.partnership.edges(), 0.f);
-  w.pending_entrants.assign(R, 0);
-  return w;
 }
 
 std::size_t estimate_world_bytes(const Params& p) {

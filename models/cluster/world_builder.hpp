@@ -13,6 +13,10 @@ namespace sentra::cluster {
 // four network layers. Deterministic in the seed.
 World build_world(const Params& params);
 
+// Sizes the per-vertex offer arrays and per-edge order arrays to the current network
+// (after building it and after every rebuild).
+void size_month_arrays(World& w);
+
 // Bytes the world of these parameters will need, estimated from its agent and edge counts
 // (used to refuse absurd sizes before any allocation).
 std::size_t estimate_world_bytes(const Params& params);
