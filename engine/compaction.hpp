@@ -46,6 +46,21 @@ void compact_store(const Compaction& c, Store& store) {
   std::apply([&](auto&... col) { (compact_column(c, col), ...); }, store.columns());
 }
 
+// Reorders every column of a store: row i of the result is row order[i] of the input
+// (order must be a permutation).
+template <class Store>
+void permute_store(const std::vector<std::uint32_t>& order, Store& store) {
+  std::apply(
+      [&](auto&... col) {
+        auto one = [&](auto& c) {
+          auto copy = c;
+          for (std::size_t i = 0; i < order.size(); ++i) c[i] = copy[order[i]];
+        };
+        (one(col), ...);
+      },
+      store.columns());
+}
+
 // Grows every column of a store to n rows (new rows value-initialised).
 template <class Store>
 void resize_store(Store& store, std::size_t n) {

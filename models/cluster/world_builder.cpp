@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/compaction.hpp"
 #include "engine/random.hpp"
 #include "models/cluster/streams.hpp"
 
@@ -142,12 +143,23 @@ World build_world(const Params& params) {
     const SizeClass cls = u < cut_micro ? SizeClass::micro : u < cut_small ? SizeClass::small : SizeClass::medium;
     init_sme(w, i, region, cls, rng, bands);
   }
+  // Number firms by (region, cluster): the firms a trader, a buyer or a cluster mate deals
+  // with then sit close together in memory, which is what keeps large worlds in cache.
+  {
+    std::vector<std::uint32_t> order(N);
+    for (std::uint32_t i = 0; i < N; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return std::pair(w.sme.region[a], w.sme.cluster[a]) < std::pair(w.sme.region[b], w.sme.cluster[b]);
+    });
+    permute_store(order, w.sme);
+    for (std::uint32_t i = 0; i < N; ++i) w.sme.uid[i] = i;
+  }
 
   const auto M = static_cast<std::size_t>(p.world.intermediaries);
   resize_store(w.intermediary, M);
   for (std::size_t m = 0; m < M; ++m) {
     RandomStream rng(p.seed, stream::init_intermediary, m, 0, 0);
-    w.intermediary.region[m] = static_cast<std::uint16_t>(m % R);
+    w.intermediary.region[m] = static_cast<std::uint16_t>(m * R / M);  // contiguous by region
     const double d = p.intermediaries.margin_dispersion;
     w.intermediary.margin[m] = static_cast<float>(p.intermediaries.margin * rng.uniform(1.0 - d, 1.0 + d));
   }
@@ -186,8 +198,9 @@ World build_world(const Params& params) {
       const auto count = s == 2 ? B - b : static_cast<std::size_t>(std::llround(double(B) * seg_share[s] / seg_total));
       for (std::size_t j = 0; j < count && b < B; ++j, ++b) {
         w.buyer.segment[b] = static_cast<Segment>(s);
-        w.buyer.region[b] = static_cast<std::uint16_t>(j % R);
-        buyers_in[static_cast<std::size_t>(s) * R + j % R].push_back(b);
+        const auto r = j * R / count;  // contiguous by region, like the firms
+        w.buyer.region[b] = static_cast<std::uint16_t>(r);
+        buyers_in[static_cast<std::size_t>(s) * R + r].push_back(b);
       }
     }
   }
