@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/iterator/transform_iterator.hpp>
 
 #include "engine/compaction.hpp"
 
@@ -37,16 +38,12 @@ class NetworkLayer {
   NetworkLayer(std::uint32_t vertices, const std::vector<Edge>& edges) { build(vertices, edges); }
 
   void build(std::uint32_t vertices, const std::vector<Edge>& edges) {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
-    std::vector<EdgeProp> props;
-    ends.reserve(edges.size());
-    props.reserve(edges.size());
-    for (const auto& e : edges) {
-      ends.emplace_back(e.src, e.dst);
-      props.push_back(e.prop);
-    }
-    graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), props.begin(),
-                   vertices);
+    // Views of the edge list: no copy of the endpoints or properties is made here.
+    const auto ends = [](const Edge& e) { return std::pair<std::uint32_t, std::uint32_t>(e.src, e.dst); };
+    const auto prop = [](const Edge& e) { return e.prop; };
+    graph_ = Graph(boost::edges_are_unsorted_multi_pass, boost::make_transform_iterator(edges.begin(), ends),
+                   boost::make_transform_iterator(edges.end(), ends),
+                   boost::make_transform_iterator(edges.begin(), prop), vertices);
   }
 
   std::uint32_t vertices() const { return static_cast<std::uint32_t>(boost::num_vertices(graph_)); }
@@ -112,6 +109,7 @@ class NetworkLayer {
       });
     }
     kept.insert(kept.end(), added.begin(), added.end());
+    graph_ = Graph();  // free the old arrays before the new ones are allocated
     build(new_vertices, kept);
   }
 

@@ -223,6 +223,13 @@ World build_world(const Params& params) {
   const auto sme_in_region = by_region(w.sme.region, R);
   const auto int_in_region = by_region(w.intermediary.region, R);
 
+  // Each layer is built as soon as its edge list is drawn and the list freed, so only one
+  // list is alive at a time (it is the construction peak of memory).
+  const auto V = space.total();
+  const auto build_and_free = [](auto& layer, std::uint32_t vertices, auto& edges) {
+    layer.build(vertices, edges);
+    std::decay_t<decltype(edges)>().swap(edges);
+  };
   std::vector<NetworkLayer<SupplyEdge>::Edge> supply;
   for (std::uint32_t i = 0; i < N; ++i) {
     const auto& traders = int_in_region[w.sme.region[i]];
@@ -238,6 +245,8 @@ World build_world(const Params& params) {
       supply.push_back({space.intermediary_offset() + m, i, {}});
     }
   }
+
+  build_and_free(w.net.supply, V, supply);
 
   std::vector<NetworkLayer<SalesEdge>::Edge> sales;
   const std::int64_t links[3] = {p.buyers.links_traditional, p.buyers.links_modern, p.buyers.links_export};
@@ -256,6 +265,8 @@ World build_world(const Params& params) {
       for (std::int64_t k = 0; k < p.buyers.big_firm_links; ++k)
         sales.push_back({src, space.big_firm_offset() + static_cast<std::uint32_t>(rng.below(K)), {}});
   }
+
+  build_and_free(w.net.sales, V, sales);
 
   std::vector<NetworkLayer<PartnershipEdge>::Edge> partnership;
   if (K > 0) {
@@ -287,6 +298,8 @@ World build_world(const Params& params) {
     }
   }
 
+  build_and_free(w.net.partnership, V, partnership);
+
   std::vector<std::vector<std::uint32_t>> members(static_cast<std::size_t>(w.clusters));
   for (std::uint32_t i = 0; i < N; ++i)
     if (w.sme.cluster[i] >= 0) members[static_cast<std::size_t>(w.sme.cluster[i])].push_back(i);
@@ -308,11 +321,7 @@ World build_world(const Params& params) {
     }
   }
 
-  const auto V = space.total();
-  w.net.supply.build(V, supply);
-  w.net.sales.build(V, sales);
-  w.net.partnership.build(V, partnership);
-  w.net.social.build(V, social);
+  build_and_free(w.net.social, V, social);
 
   size_month_arrays(w);
   w.pending_entrants.assign(R, 0);
