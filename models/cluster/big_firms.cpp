@@ -19,14 +19,9 @@ void big_firm_order(World& w, const PhaseContext& ctx) {
 void big_firm_settle(World& w, const PhaseContext& ctx) {
   auto& b = w.big_firm;
   const auto base = w.net.space.big_firm_offset();
-  const auto buyers = w.net.space.buyer_offset();
   ctx.scheduler.for_each(b.size(), [&](std::size_t k) {
     const auto v = static_cast<std::uint32_t>(base + k);
-    double ordered = 0, export_ordered = 0;
-    w.net.sales.for_in(v, [&](std::uint32_t e, std::uint32_t src, const SalesEdge&) {
-      ordered += w.sales_order[e];
-      if (w.buyer.segment[src - buyers] == Segment::exporter) export_ordered += w.sales_order[e];
-    });
+    const auto [ordered, export_ordered] = sales_orders_to(w, v);
     const double fill = ordered > 0 ? std::min(1.0, b.planned_output[k] / ordered) : 1.0;
     w.fill_ratio[v] = static_cast<float>(fill);
     b.sold[k] = static_cast<float>(fill * ordered);

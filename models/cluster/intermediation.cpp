@@ -32,14 +32,9 @@ void intermediary_quote(World& w, const PhaseContext& ctx) {
 void intermediary_order(World& w, const PhaseContext& ctx) {
   auto& m = w.intermediary;
   const auto base = w.net.space.intermediary_offset();
-  const auto buyers = w.net.space.buyer_offset();
   ctx.scheduler.for_each(m.size(), [&](std::size_t k) {
     const auto v = static_cast<std::uint32_t>(base + k);
-    double ordered = 0, export_ordered = 0;
-    w.net.sales.for_in(v, [&](std::uint32_t e, std::uint32_t src, const SalesEdge&) {
-      ordered += w.sales_order[e];
-      if (w.buyer.segment[src - buyers] == Segment::exporter) export_ordered += w.sales_order[e];
-    });
+    const auto [ordered, export_ordered] = sales_orders_to(w, v);
     m.ordered[k] = static_cast<float>(ordered);
     m.export_ordered[k] = static_cast<float>(export_ordered);
     // Orders go to suppliers in proportion to what each can make this month.

@@ -19,6 +19,21 @@ void big_firm_settle(World& w, const PhaseContext& ctx);      // big_firms.cpp
 void buyer_settle(World& w, const PhaseContext& ctx);         // buyer_choice.cpp
 void social_ties(World& w, const PhaseContext& ctx);          // social_ties.cpp
 
+// What buyers ordered from seller v this month over the sales layer, and the part of it
+// ordered by export buyers (units).
+struct SalesOrders {
+  double total = 0, exports = 0;
+};
+inline SalesOrders sales_orders_to(const World& w, std::uint32_t v) {
+  SalesOrders o;
+  const auto buyers = w.net.space.buyer_offset();
+  w.net.sales.for_in(v, [&](std::uint32_t e, std::uint32_t src, const SalesEdge&) {
+    o.total += w.sales_order[e];
+    if (w.buyer.segment[src - buyers] == Segment::exporter) o.exports += w.sales_order[e];
+  });
+  return o;
+}
+
 // Transport cost per unit in a region: falls with its infrastructure.
 inline float transport_cost(const World& w, std::size_t region) {
   return static_cast<float>(w.params.sme.transport_cost) / (1.f + w.region.infrastructure[region]);

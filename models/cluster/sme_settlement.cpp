@@ -14,16 +14,11 @@ void sme_settle(World& w, const PhaseContext& ctx) {
   const auto& P = w.params;
   const auto& p = P.sme;
   auto& s = w.sme;
-  const auto buyers = w.net.space.buyer_offset();
   const auto big = w.net.space.big_firm_offset();
   ctx.scheduler.for_each(s.size(), [&](std::size_t idx) {
     if (!s.alive[idx]) return;
     const auto i = static_cast<std::uint32_t>(idx);
-    double direct = 0, direct_export = 0;
-    w.net.sales.for_in(i, [&](std::uint32_t e, std::uint32_t src, const SalesEdge&) {
-      direct += w.sales_order[e];
-      if (w.buyer.segment[src - buyers] == Segment::exporter) direct_export += w.sales_order[e];
-    });
+    const auto [direct, direct_export] = sales_orders_to(w, i);
     double via = 0, via_export = 0;
     w.net.supply.for_in(i, [&](std::uint32_t e, std::uint32_t, const SupplyEdge&) {
       via += w.supply_order[e];
