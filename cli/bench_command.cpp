@@ -3,37 +3,17 @@
 // one JSON line. bytes_per_sme is the peak resident set (which includes the edge lists
 // held while the network is first built) less what the process held before the world,
 // per SME; resident_bytes_per_sme is the same for the resident set after the last month.
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/memory_usage.hpp"
 #include "models/cluster/scenario_schema.hpp"
 #include "models/cluster/simulation.hpp"
 
 namespace sentra::cli {
-
-namespace {
-
-// Resident set size now, from /proc (bytes).
-double current_rss_bytes() {
-  std::ifstream f("/proc/self/statm");
-  long pages = 0, resident = 0;
-  f >> pages >> resident;
-  return double(resident) * 4096.0;
-}
-
-double peak_rss_bytes() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return double(u.ru_maxrss) * 1024.0;
-}
-
-}  // namespace
 
 int bench_command(const BenchOptions& o) {
   const std::int64_t n = o.smes;

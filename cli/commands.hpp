@@ -35,6 +35,26 @@ struct BenchOptions {
 };
 int bench_command(const BenchOptions& options);
 
+// `sentra bench --model virus-on-network`: NetLogo's Virus on a Network, for comparison
+// with other frameworks on the same graph.
+struct VirusBenchOptions {
+  std::int64_t nodes = 150;  // NetLogo's default
+  bool nodes_given = false;
+  double degree = 6.0;
+  std::string generator = "spatial";  // or "gnp"
+  std::string edges_file;             // read the graph instead of generating it
+  std::string write_edges_file;       // write the graph used
+  std::int64_t ticks = 200;
+  int threads = 0;
+  std::uint64_t seed = 1;
+  std::int64_t outbreak = 3;
+  double spread = 2.5;
+  std::int64_t check_frequency = 1;
+  double recovery = 5.0;
+  double resistance = 5.0;
+};
+int bench_virus_command(const VirusBenchOptions& options);
+
 // Prints the scenario reference (Markdown) or the JSON Schema generated from the declarations.
 int schema_command(const std::string& format);
 

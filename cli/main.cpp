@@ -8,6 +8,8 @@
 #include <boost/version.hpp>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/version.hpp"
@@ -60,11 +62,43 @@ int main(int argc, char** argv) {
   validate_cmd->add_flag("-q,--quiet", validate_quiet, "Print only errors");
 
   BenchOptions bench;
-  auto* bench_cmd = app.add_subcommand("bench", "Time the engine on a synthetic world; prints one JSON line");
-  bench_cmd->add_option("--smes", bench.smes, "SMEs in the synthetic world")->check(CLI::Range(1LL, 60'000'000LL));
-  bench_cmd->add_option("--steps", bench.steps, "Months to time")->check(CLI::Range(1LL, 100000LL));
+  VirusBenchOptions virus;
+  std::string bench_model = "cluster";
+  auto* bench_cmd = app.add_subcommand("bench", "Time a model on a synthetic world; prints one JSON line");
+  bench_cmd->add_option("--model", bench_model, "cluster (default) or virus-on-network")
+      ->check(CLI::IsMember({"cluster", "virus-on-network"}));
   bench_cmd->add_option("--threads", bench.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
   bench_cmd->add_option("--seed", bench.seed, "Seed");
+  // --model cluster
+  auto* smes_opt = bench_cmd->add_option("--smes", bench.smes, "cluster: SMEs in the synthetic world (default 100000)")
+                       ->check(CLI::Range(1LL, 60'000'000LL));
+  auto* steps_opt = bench_cmd->add_option("--steps", bench.steps, "cluster: months to time (default 10)")
+                        ->check(CLI::Range(1LL, 100000LL));
+  // --model virus-on-network (NetLogo's defaults)
+  std::vector<CLI::Option*> virus_opts = {
+      bench_cmd->add_option("--nodes", virus.nodes, "virus-on-network: nodes (default 150)")
+          ->check(CLI::Range(1LL, 2'000'000'000LL)),
+      bench_cmd->add_option("--degree", virus.degree, "virus-on-network: average node degree (default 6)")
+          ->check(CLI::Range(0.0, 1e6)),
+      bench_cmd->add_option("--generator", virus.generator,
+                            "virus-on-network: spatial (NetLogo's nearest-neighbour layout, default) or gnp (Erdos-Renyi G(n, p))")
+          ->check(CLI::IsMember({"spatial", "gnp"})),
+      bench_cmd->add_option("--edges", virus.edges_file,
+                            "virus-on-network: read the graph from an edge list (two 0-based ids per line, # comments)"),
+      bench_cmd->add_option("--write-edges", virus.write_edges_file, "virus-on-network: write the graph used as an edge list"),
+      bench_cmd->add_option("--ticks", virus.ticks, "virus-on-network: most ticks to run (default 200; stops when no node is infected)")
+          ->check(CLI::Range(1LL, 100'000'000LL)),
+      bench_cmd->add_option("--outbreak", virus.outbreak, "virus-on-network: initially infected nodes (default 3)")
+          ->check(CLI::Range(0LL, 2'000'000'000LL)),
+      bench_cmd->add_option("--spread", virus.spread, "virus-on-network: virus spread chance, % (default 2.5)")
+          ->check(CLI::Range(0.0, 100.0)),
+      bench_cmd->add_option("--check-frequency", virus.check_frequency, "virus-on-network: ticks between virus checks (default 1)")
+          ->check(CLI::Range(1LL, 1'000'000LL)),
+      bench_cmd->add_option("--recovery", virus.recovery, "virus-on-network: recovery chance, % (default 5)")
+          ->check(CLI::Range(0.0, 100.0)),
+      bench_cmd->add_option("--resistance", virus.resistance, "virus-on-network: gain resistance chance, % (default 5)")
+          ->check(CLI::Range(0.0, 100.0)),
+  };
 
   std::string schema_format = "markdown";
   auto* schema_cmd = app.add_subcommand("schema", "Print the scenario reference (markdown), the JSON Schema (json) or the phase table (phases)");
@@ -83,7 +117,30 @@ int main(int argc, char** argv) {
     }
     if (*run_cmd) return run_command(run);
     if (*validate_cmd) return validate_command(validate_files, validate_sets, validate_quiet);
-    if (*bench_cmd) return bench_command(bench);
+    if (*bench_cmd) {
+      // Options of one model given to the other would be silently ignored: refuse them.
+      const auto misplaced = [&](CLI::Option* opt, const char* model) {
+        std::cerr << "sentra bench: " << opt->get_name() << " applies to --model " << model << " only\n";
+        return exit_invalid;
+      };
+      if (bench_model == "cluster") {
+        for (auto* opt : virus_opts)
+          if (opt->count()) return misplaced(opt, "virus-on-network");
+        return bench_command(bench);
+      }
+      if (smes_opt->count()) return misplaced(smes_opt, "cluster");
+      if (steps_opt->count()) return misplaced(steps_opt, "cluster");
+      if (!virus.edges_file.empty())
+        for (auto* opt : {virus_opts[1], virus_opts[2]})
+          if (opt->count()) {
+            std::cerr << "sentra bench: " << opt->get_name() << " shapes a generated graph; it cannot go with --edges\n";
+            return exit_invalid;
+          }
+      virus.nodes_given = virus_opts[0]->count() > 0;
+      virus.threads = bench.threads;
+      virus.seed = bench.seed;
+      return bench_virus_command(virus);
+    }
     if (*schema_cmd) return schema_command(schema_format);
     std::cout << app.help();
     return exit_invalid;

@@ -78,6 +78,17 @@ class NetworkLayer {
     }
   }
 
+  // True if pred(u) holds for some neighbour u of v, reading the layer as undirected (each
+  // link stored once; out-edge targets first, then in-edge sources). Stops at the first.
+  template <class Pred>
+  bool any_neighbour(std::uint32_t v, Pred&& pred) const {
+    for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it)
+      if (pred(std::uint32_t(boost::target(*it, graph_)))) return true;
+    for (auto [it, end] = boost::in_edges(v, graph_); it != end; ++it)
+      if (pred(std::uint32_t(boost::source(*it, graph_)))) return true;
+    return false;
+  }
+
   std::size_t out_degree(std::uint32_t v) const { return boost::out_degree(v, graph_); }
   std::size_t in_degree(std::uint32_t v) const { return boost::in_degree(v, graph_); }
 

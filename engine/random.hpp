@@ -25,6 +25,20 @@ class RandomStream {
       : key_{{seed, (std::uint64_t{stream} << 48) ^ agent}},
         ctr_{{step, std::uint64_t{phase}, 0, 0}} {}
 
+  // One value addressed directly by (seed, stream, agent, step, phase, index), with no
+  // stream object: for draws keyed by a pair of agents (index = the other agent), such as
+  // "does u infect v this step". Its counter's last word is 1, so these values never
+  // coincide with a sequential stream's (whose last word is 0).
+  static std::uint64_t bits_at(std::uint64_t seed, std::uint32_t stream, std::uint64_t agent,
+                               std::uint64_t step, std::uint32_t phase, std::uint64_t index) {
+    const r123::Philox4x64::key_type key{{seed, (std::uint64_t{stream} << 48) ^ agent}};
+    const r123::Philox4x64::ctr_type ctr{{step, std::uint64_t{phase}, index, 1}};
+    return r123::Philox4x64{}(ctr, key).v[0];
+  }
+
+  // Uniform on [0, 1) from 64 bits, as uniform() makes it.
+  static double to_uniform(std::uint64_t bits) { return static_cast<double>(bits >> 11) * 0x1.0p-53; }
+
   // 64 uniformly distributed bits.
   std::uint64_t bits() {
     if (used_ == 4) refill();
@@ -32,7 +46,7 @@ class RandomStream {
   }
 
   // Uniform on [0, 1), 53 bits of resolution.
-  double uniform() { return static_cast<double>(bits() >> 11) * 0x1.0p-53; }
+  double uniform() { return to_uniform(bits()); }
 
   // Uniform on (0, 1): never 0, so log() is safe.
   double uniform_open() { return (static_cast<double>(bits() >> 11) + 0.5) * 0x1.0p-53; }

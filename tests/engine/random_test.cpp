@@ -49,6 +49,24 @@ TEST_CASE("RandomStream.pinned values of every distribution") {
   CHECK(s.logit_choice(u, 2.0) == 1);
 }
 
+TEST_CASE("RandomStream.bits_at is addressed by all six coordinates and pinned") {
+  const auto base = RandomStream::bits_at(20071, 3, 12345, 6, 2, 999);
+  CHECK(base == 0x8c5a9dcf5297aefeULL);
+  CHECK(RandomStream::bits_at(20072, 3, 12345, 6, 2, 999) != base);
+  CHECK(RandomStream::bits_at(20071, 4, 12345, 6, 2, 999) != base);
+  CHECK(RandomStream::bits_at(20071, 3, 12346, 6, 2, 999) != base);
+  CHECK(RandomStream::bits_at(20071, 3, 12345, 7, 2, 999) != base);
+  CHECK(RandomStream::bits_at(20071, 3, 12345, 6, 3, 999) != base);
+  CHECK(RandomStream::bits_at(20071, 3, 12345, 6, 2, 998) != base);
+  // Never one of the sequential stream's values for the same coordinates.
+  RandomStream s(20071, 3, 12345, 6, 2);
+  for (std::uint64_t i = 0; i < 4000; ++i) CHECK(RandomStream::bits_at(20071, 3, 12345, 6, 2, i / 4) != s.bits());
+  // Its uniforms are uniform.
+  double sum = 0;
+  for (std::uint64_t i = 0; i < 100000; ++i) sum += RandomStream::to_uniform(RandomStream::bits_at(1, 2, 3, 4, 5, i));
+  CHECK(sum / 100000 == doctest::Approx(0.5).epsilon(0.005));
+}
+
 TEST_CASE("RandomStream.uniform moments are right") {
   RandomStream s(1, 0, 0, 0, 0);
   double sum = 0, sq = 0;
