@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -20,11 +21,15 @@
 
 namespace sentra {
 
-template <class EdgeProp>
+// Direction is boost::bidirectionalS (out- and in-edges; the default) or boost::directedS
+// (out-edges only, a third less memory; an undirected layer can store each link as two arcs
+// and read a vertex's neighbours as one contiguous array with targets()).
+template <class EdgeProp, class Direction = boost::bidirectionalS>
 class NetworkLayer {
+  static constexpr bool bidirectional = std::is_same_v<Direction, boost::bidirectionalS>;
+
  public:
-  using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                                   EdgeProp, boost::no_property,
+  using Graph = boost::compressed_sparse_row_graph<Direction, boost::no_property, EdgeProp, boost::no_property,
                                                    std::uint32_t, std::uint32_t>;
   using EdgeDesc = typename boost::graph_traits<Graph>::edge_descriptor;
 
@@ -69,8 +74,16 @@ class NetworkLayer {
     }
   }
 
+  // Targets of v's out-edges in edge-index order, as the graph's own contiguous array.
+  std::span<const std::uint32_t> targets(std::uint32_t v) const {
+    const auto [first, last] = boost::adjacent_vertices(v, graph_);
+    if (first == last) return {};
+    return {&*first, std::size_t(last - first)};
+  }
+
   // f(edge_index, source, const EdgeProp&) for each in-edge of v, ordered by source.
   template <class F>
+    requires bidirectional
   void for_in(std::uint32_t v, F&& f) const {
     for (auto [it, end] = boost::in_edges(v, graph_); it != end; ++it) {
       const EdgeDesc e = *it;
@@ -78,19 +91,10 @@ class NetworkLayer {
     }
   }
 
-  // True if pred(u) holds for some neighbour u of v, reading the layer as undirected (each
-  // link stored once; out-edge targets first, then in-edge sources). Stops at the first.
-  template <class Pred>
-  bool any_neighbour(std::uint32_t v, Pred&& pred) const {
-    for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it)
-      if (pred(std::uint32_t(boost::target(*it, graph_)))) return true;
-    for (auto [it, end] = boost::in_edges(v, graph_); it != end; ++it)
-      if (pred(std::uint32_t(boost::source(*it, graph_)))) return true;
-    return false;
-  }
-
   std::size_t out_degree(std::uint32_t v) const { return boost::out_degree(v, graph_); }
-  std::size_t in_degree(std::uint32_t v) const { return boost::in_degree(v, graph_); }
+  std::size_t in_degree(std::uint32_t v) const
+    requires bidirectional
+  { return boost::in_degree(v, graph_); }
 
   // All edges in edge-index order.
   std::vector<Edge> edge_list() const {

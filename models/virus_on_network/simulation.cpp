@@ -50,9 +50,12 @@ void check_params(const LinkList& graph, const VirusParams& p) {
 VirusSimulation::VirusSimulation(const LinkList& graph, const VirusParams& params, int threads)
     : params_(params), scheduler_(threads) {
   check_params(graph, params);
-  std::vector<NetworkLayer<Contact>::Edge> edges;
-  edges.reserve(graph.links.size());
-  for (const Link& l : graph.links) edges.push_back({l.a, l.b, Contact{}});
+  std::vector<NetworkLayer<Contact, boost::directedS>::Edge> edges;
+  edges.reserve(2 * graph.links.size());
+  for (const Link& l : graph.links) {
+    edges.push_back({l.a, l.b, Contact{}});
+    edges.push_back({l.b, l.a, Contact{}});
+  }
   network_.build(graph.nodes, edges);
 
   const std::size_t n = graph.nodes;
@@ -103,9 +106,11 @@ bool VirusSimulation::tick() {
       // (3) spread: v is infected by some neighbour u infected at the start of the tick
       bool now = infected[v] != 0;
       if (!now && !resistant[v])
-        now = network_.any_neighbour(v, [&](std::uint32_t u) {
-          return infected[u] && RandomStream::to_uniform(RandomStream::bits_at(seed, stream::spread, u, t, 0, v)) < spread;
-        });
+        for (const std::uint32_t u : network_.targets(v))
+          if (infected[u] && RandomStream::to_uniform(RandomStream::bits_at(seed, stream::spread, u, t, 0, v)) < spread) {
+            now = true;
+            break;
+          }
       // (4) virus check
       if (now && clock == 0) {
         RandomStream rs(seed, stream::check, v, t, 0);

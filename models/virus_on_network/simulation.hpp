@@ -41,7 +41,7 @@ class VirusSimulation {
   const Census& census() const { return census_; }
   std::uint64_t ticks() const { return ticks_; }
   const NodeStore& nodes() const { return nodes_; }
-  std::size_t links() const { return network_.edges(); }
+  std::size_t links() const { return network_.edges() / 2; }
   int threads() const { return scheduler_.threads(); }
 
  private:
@@ -49,7 +49,7 @@ class VirusSimulation {
 
   VirusParams params_;
   Scheduler scheduler_;
-  NetworkLayer<Contact> network_;
+  NetworkLayer<Contact, boost::directedS> network_;  // each link as two arcs
   NodeStore nodes_;
   Census census_;
   std::uint64_t ticks_ = 0;

@@ -32,6 +32,19 @@ TEST_CASE("NetworkLayer.out and in edges with properties match the edge list") {
   CHECK(l.out_degree(2) == 1);
 }
 
+TEST_CASE("NetworkLayer.targets lists out-neighbours in edge order, for both directions") {
+  Layer l(4, {{0, 1, {0.5f}}, {2, 1, {0.25f}}, {0, 3, {1.0f}}, {3, 0, {2.0f}}});
+  const auto t0 = l.targets(0);
+  CHECK(std::vector<std::uint32_t>(t0.begin(), t0.end()) == std::vector<std::uint32_t>{1, 3});
+  CHECK(l.targets(1).empty());
+  // An undirected layer as two arcs per link, out-edges only.
+  sentra::NetworkLayer<Prop, boost::directedS> u(3, {{0, 1, {}}, {1, 0, {}}, {1, 2, {}}, {2, 1, {}}});
+  const auto t1 = u.targets(1);
+  CHECK(std::vector<std::uint32_t>(t1.begin(), t1.end()) == std::vector<std::uint32_t>{0, 2});
+  CHECK(u.out_degree(2) == 1);
+  CHECK(u.edges() == 4);
+}
+
 TEST_CASE("NetworkLayer.rebuild drops edges of removed vertices, renumbers and appends") {
   Layer l(4, {{0, 1, {1.f}}, {1, 2, {2.f}}, {2, 3, {3.f}}, {3, 0, {4.f}}});
   // vertex 1 exits: 0->0, 2->1, 3->2
