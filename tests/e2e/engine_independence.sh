@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # engine/ is the generic core: it must include nothing from models/, output/ or cli/.
+# Each model uses only the engine's public headers and its own folder.
 root=$1
 if grep -rnE '#include *"(models|output|cli)/' "$root/engine"; then
   echo "FAIL: engine/ includes project code outside engine/"
@@ -11,4 +12,11 @@ if grep -rniE '\b(sme|intermediar|big_firm|buyer)' "$root/engine" --include=*.hp
   echo "FAIL: engine/ mentions model concepts"
   exit 1
 fi
+for model in "$root"/models/*/; do
+  name=$(basename "$model")
+  if grep -rnE '#include *"(models|output|cli)/' "$model" | grep -vE "#include *\"models/$name/"; then
+    echo "FAIL: models/$name/ includes project code outside engine/ and its own folder"
+    exit 1
+  fi
+done
 exit 0
