@@ -1,6 +1,6 @@
 #pragma once
 // The subcommands. Each returns the process exit code: 0 success, 1 runtime failure,
-// 2 invalid input or usage, 130 interrupted.
+// 2 invalid input or usage, 3 a check failed (calibrate), 130 interrupted.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +11,7 @@ namespace sentra::cli {
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
 inline constexpr int exit_invalid = 2;
+inline constexpr int exit_check_failed = 3;  // calibrate: a moment outside its tolerance
 inline constexpr int exit_interrupted = 130;
 
 struct RunOptions {
@@ -54,6 +55,17 @@ struct VirusBenchOptions {
   double resistance = 5.0;
 };
 int bench_virus_command(const VirusBenchOptions& options);
+
+struct CalibrateOptions {
+  std::string scenario;
+  std::vector<std::string> sets;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  std::int64_t survival_months = 60;
+  std::string format = "text";  // or "csv"
+  bool quiet = false;
+};
+int calibrate_command(const CalibrateOptions& options);
 
 // Prints the scenario reference (Markdown) or the JSON Schema generated from the declarations.
 int schema_command(const std::string& format);

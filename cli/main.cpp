@@ -1,6 +1,6 @@
 // sentra: command-line entry point. Parses arguments (CLI11), dispatches to a subcommand and
 // maps failures to exit codes: 0 success, 1 runtime failure, 2 invalid input or usage,
-// 130 interrupted.
+// 3 a check failed (calibrate), 130 interrupted.
 #include <H5public.h>
 #include <oneapi/tbb/version.h>
 
@@ -100,6 +100,16 @@ int main(int argc, char** argv) {
           ->check(CLI::Range(0.0, 100.0)),
   };
 
+  CalibrateOptions calibrate;
+  auto* calibrate_cmd = app.add_subcommand(
+      "calibrate", "Run a scenario and compare it with the study's targets (Table 1 shares, workers per unit, partnerships, size tail, survival); exit 3 if a moment is outside its tolerance");
+  calibrate_cmd->add_option("scenario", calibrate.scenario, "Scenario file (YAML)")->required();
+  calibrate_cmd->add_option("--set", calibrate.sets, "Override a key: --set key.path=value (repeatable)");
+  calibrate_cmd->add_option("--seed", calibrate.seed, "Override the scenario's seed");
+  calibrate_cmd->add_option("-t,--threads", calibrate.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
+  calibrate_cmd->add_option("--format", calibrate.format, "text (default) or csv")->check(CLI::IsMember({"text", "csv"}));
+  calibrate_cmd->add_flag("-q,--quiet", calibrate.quiet, "No progress");
+
   std::string schema_format = "markdown";
   auto* schema_cmd = app.add_subcommand("schema", "Print the scenario reference (markdown), the JSON Schema (json) or the phase table (phases)");
   schema_cmd->add_option("--format", schema_format, "markdown, json or phases")->check(CLI::IsMember({"markdown", "json", "phases"}));
@@ -142,6 +152,7 @@ int main(int argc, char** argv) {
       return bench_virus_command(virus);
     }
     if (*schema_cmd) return schema_command(schema_format);
+    if (*calibrate_cmd) return calibrate_command(calibrate);
     std::cout << app.help();
     return exit_invalid;
   } catch (const sentra::config::ConfigError& e) {
