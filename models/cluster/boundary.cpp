@@ -98,7 +98,8 @@ void compact_and_enter(World& w) {
       RandomStream rng(p.seed, stream::entrant, w.next_uid, static_cast<std::uint64_t>(w.step), 0);
       init_sme(w, i, static_cast<std::uint16_t>(r), SizeClass::micro, rng, bands);
       if (!traders[r].empty())
-        supply.push_back({space.intermediary_offset() + traders[r][rng.below(traders[r].size())], i, {}});
+        supply.push_back({space.intermediary_offset() + traders[r][rng.below(traders[r].size())], i,
+                          {w.sme.productivity[i] * w.sme.employment[i]}});
       // A newcomer is seen by a couple of local buyers.
       if (!buyers[r].empty())
         for (int k = 0; k < 2; ++k)

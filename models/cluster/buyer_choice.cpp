@@ -13,32 +13,16 @@
 #include <vector>
 
 #include "engine/random.hpp"
+#include "models/cluster/buyer_utility.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/streams.hpp"
 
 namespace sentra::cluster {
 
-namespace {
-struct SegmentTaste {
-  double price_weight, quality_weight, quality_floor;
-};
-SegmentTaste taste(const BuyerParams& p, Segment s) {
-  switch (s) {
-    case Segment::traditional: return {p.price_weight_traditional, p.quality_weight_traditional, 0.0};
-    case Segment::modern: return {p.price_weight_modern, p.quality_weight_modern, p.quality_floor_modern};
-    case Segment::exporter: break;
-  }
-  return {p.price_weight_export, p.quality_weight_export, p.quality_floor_export};
-}
-}  // namespace
-
 void buyer_choice(World& w, const PhaseContext& ctx) {
   const auto& p = w.params;
   auto& b = w.buyer;
   const auto base = w.net.space.buyer_offset();
-  const auto smes = w.net.space.smes;
-  const double home_import_price =
-      p.trade.world_price * (1.0 + p.trade.import_tariff) * (1.0 + p.trade.import_transport);
   ctx.scheduler.for_each(b.size(), [&](std::size_t k) {
     // Scratch reused across buyers on this thread: no allocation per agent per step.
     thread_local std::vector<double> weight;
@@ -46,33 +30,21 @@ void buyer_choice(World& w, const PhaseContext& ctx) {
     weight.clear();
     option.clear();
     const auto v = static_cast<std::uint32_t>(base + k);
-    const Segment seg = b.segment[k];
-    const SegmentTaste t = taste(p.buyers, seg);
-    const bool exporter = seg == Segment::exporter;
-    const double tariff_factor = exporter ? 1.0 + p.trade.partner_tariff : 1.0;
+    const BuyerTaste t = buyer_taste(p, b.segment[k]);
 
     double top = -1e300;
     std::vector<double>& u = weight;  // utilities first, turned into weights below
     w.net.sales.for_out(v, [&](std::uint32_t e, std::uint32_t seller, const SalesEdge& edge) {
       w.sales_order[e] = 0.f;
-      const float cap = w.offer_capacity[seller];
-      if (cap <= 0.f || w.offer_quality[seller] < t.quality_floor) return;
-      // Export buyers need a minimum lot: small producers cannot serve them directly.
-      if (exporter && seller < smes && cap < p.buyers.min_lot_export) return;
-      const double util = -t.price_weight * std::log(w.offer_price[seller] * tariff_factor) +
-                          t.quality_weight * w.offer_quality[seller] +
-                          p.buyers.loyalty_weight * edge.loyalty + p.buyers.capacity_weight * std::log(cap);
-      u.push_back(util);
+      const auto util = offer_utility(w, t, seller, edge.loyalty);
+      if (!util) return;
+      u.push_back(*util);
       option.emplace_back(e, seller);
-      if (util > top) top = util;
+      if (*util > top) top = *util;
     });
     // The outside good: imports at home, the world competitor abroad.
-    const double outside_price = exporter ? p.trade.world_price : home_import_price;
-    const double budget = b.budget[k] * (exporter ? p.buyers.export_demand_multiplier : 1.0);
-    const double outside_util = -t.price_weight * std::log(outside_price) +
-                                t.quality_weight * p.trade.import_quality +
-                                p.buyers.capacity_weight * std::log(std::max(budget / outside_price, 1e-9)) +
-                                (exporter ? 0.0 : p.buyers.import_preference);
+    const double budget = b.budget[k] * (t.exporter ? p.buyers.export_demand_multiplier : 1.0);
+    const double outside_util = outside_utility(p, t, budget);
     u.push_back(outside_util);
     if (outside_util > top) top = outside_util;
 
@@ -90,7 +62,7 @@ void buyer_choice(World& w, const PhaseContext& ctx) {
         to_import += lot;
       } else {
         const auto [e, seller] = option[c];
-        w.sales_order[e] += static_cast<float>(lot / (w.offer_price[seller] * tariff_factor));
+        w.sales_order[e] += static_cast<float>(lot / (w.offer_price[seller] * t.tariff_factor));
       }
     }
     b.import_ordered[k] = static_cast<float>(to_import);

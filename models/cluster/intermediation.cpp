@@ -37,10 +37,14 @@ void intermediary_order(World& w, const PhaseContext& ctx) {
     const auto [ordered, export_ordered] = sales_orders_to(w, v);
     m.ordered[k] = static_cast<float>(ordered);
     m.export_ordered[k] = static_cast<float>(export_ordered);
-    // Orders go to suppliers in proportion to what each can make this month.
-    const double capacity = w.offer_capacity[v];
-    w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge&) {
-      const double share = capacity > 0 ? w.offer_capacity[j] / capacity : 0.0;
+    // Orders go to the suppliers that can make anything this month, in proportion to the
+    // weight of each relationship.
+    double weights = 0;
+    w.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge& tie) {
+      if (w.offer_capacity[j] > 0.f) weights += tie.weight;
+    });
+    w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge& tie) {
+      const double share = weights > 0 && w.offer_capacity[j] > 0.f ? tie.weight / weights : 0.0;
       w.supply_order[e] = static_cast<float>(ordered * share);
       w.supply_export[e] = static_cast<float>(export_ordered * share);
     });

@@ -16,7 +16,13 @@ namespace sentra::cluster {
 struct SalesEdge {
   float loyalty = 0.f;  // J_bi: buyer's learned attachment to this seller
 };
-struct SupplyEdge {};
+// The trader's relationship with a supplier: the share of the trader's orders it places with
+// this SME, in units of capacity at the time the tie formed. Orders follow the relationship,
+// not the SME's current size, so an SME that shrinks does not lose its customers for that
+// alone (which would spiral) and one that grows does not gain them for that alone.
+struct SupplyEdge {
+  float weight = 0.f;
+};
 enum class PartnershipPattern : std::uint8_t {
   nucleus_plasma = 0, subcontracting = 1, general_trade = 2, agency = 3, franchise = 4
 };

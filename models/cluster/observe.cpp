@@ -209,7 +209,8 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   }
   if (network) {
     add_edges(obs.network, w, "sales", w.net.sales, "loyalty", "fraction", [](const SalesEdge& e) { return e.loyalty; });
-    add_edges(obs.network, w, "supply", w.net.supply, "weight", "1", [](const SupplyEdge&) { return 1.f; });
+    add_edges(obs.network, w, "supply", w.net.supply, "weight", "units/month",
+              [](const SupplyEdge& e) { return e.weight; });
     add_edges(obs.network, w, "partnership", w.net.partnership, "pattern", "1",
               [](const PartnershipEdge& e) { return static_cast<float>(e.pattern); });
     add_edges(obs.network, w, "social", w.net.social, "trust", "fraction", [](const SocialEdge& e) { return e.trust; });

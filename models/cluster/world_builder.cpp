@@ -242,7 +242,7 @@ World build_world(const Params& params) {
       const auto m = pick(rng, traders);
       if (m == last) continue;  // no parallel edges from the same trader
       last = m;
-      supply.push_back({space.intermediary_offset() + m, i, {}});
+      supply.push_back({space.intermediary_offset() + m, i, {w.sme.productivity[i] * w.sme.employment[i]}});
     }
   }
 

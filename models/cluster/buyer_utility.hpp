@@ -1,0 +1,56 @@
+#pragma once
+// What a buyer sees in an offer: the segment's tastes and the logit utility of each option
+// (a seller on one of its sales edges, or the outside good). Shared by the monthly choice
+// (buyer_choice.cpp) and by the initial budgets that clear the starting market
+// (initial_budgets.cpp), so the two cannot disagree.
+//   U = -beta_p·ln(price · tariff factor) + beta_q·quality + beta_J·loyalty + beta_K·ln(capacity)
+#include <cmath>
+#include <optional>
+
+#include "models/cluster/world.hpp"
+
+namespace sentra::cluster {
+
+struct BuyerTaste {
+  double price_weight, quality_weight, quality_floor;
+  bool exporter;
+  double tariff_factor;  // export buyers pay the partner country's tariff on Indonesian goods
+};
+
+inline BuyerTaste buyer_taste(const Params& p, Segment s) {
+  const auto& b = p.buyers;
+  switch (s) {
+    case Segment::traditional: return {b.price_weight_traditional, b.quality_weight_traditional, 0.0, false, 1.0};
+    case Segment::modern: return {b.price_weight_modern, b.quality_weight_modern, b.quality_floor_modern, false, 1.0};
+    case Segment::exporter: break;
+  }
+  return {b.price_weight_export, b.quality_weight_export, b.quality_floor_export, true, 1.0 + p.trade.partner_tariff};
+}
+
+// Utility of `seller`'s current offer, or nothing when the buyer cannot buy from it: no
+// capacity, quality below the segment's floor, or (export buyers) an SME below the minimum lot.
+inline std::optional<double> offer_utility(const World& w, const BuyerTaste& t, std::uint32_t seller, float loyalty) {
+  const float cap = w.offer_capacity[seller];
+  if (cap <= 0.f || w.offer_quality[seller] < t.quality_floor) return std::nullopt;
+  if (t.exporter && seller < w.net.space.smes && cap < w.params.buyers.min_lot_export) return std::nullopt;
+  return -t.price_weight * std::log(w.offer_price[seller] * t.tariff_factor) + t.quality_weight * w.offer_quality[seller] +
+         w.params.buyers.loyalty_weight * loyalty + w.params.buyers.capacity_weight * std::log(cap);
+}
+
+// Price of the outside good: imports at home (world price, tariff, transport), the world
+// competitor abroad.
+inline double outside_price(const Params& p, const BuyerTaste& t) {
+  return t.exporter ? p.trade.world_price
+                    : p.trade.world_price * (1.0 + p.trade.import_tariff) * (1.0 + p.trade.import_transport);
+}
+
+// Utility of the outside good for a buyer with this month's `budget`: the world market can
+// deliver the whole budget, so its capacity term is ln(budget / price).
+inline double outside_utility(const Params& p, const BuyerTaste& t, double budget) {
+  const double price = outside_price(p, t);
+  return -t.price_weight * std::log(price) + t.quality_weight * p.trade.import_quality +
+         p.buyers.capacity_weight * std::log(std::max(budget / price, 1e-9)) +
+         (t.exporter ? 0.0 : p.buyers.import_preference);
+}
+
+}  // namespace sentra::cluster
