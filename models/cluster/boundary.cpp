@@ -88,22 +88,48 @@ void compact_and_enter(World& w) {
   for (std::uint32_t i = 0; i < survivors; ++i)
     if (w.sme.cluster[i] >= 0) members[static_cast<std::size_t>(w.sme.cluster[i])].push_back(i);
 
+  // A newcomer fits a buyer as well as the buyer's SMEs do on average (its match term), but
+  // has no loyalty yet. The stores are already compacted, but the network still has the old
+  // vertex ids, so this reads it with old_space.
+  std::vector<float> mean_match(w.buyer.size(), 0.f);
+  for (std::uint32_t b = 0; b < w.buyer.size(); ++b) {
+    double sum = 0;
+    std::size_t n = 0;
+    w.net.sales.for_out(old_space.buyer_offset() + b, [&](std::uint32_t, std::uint32_t o, const SalesEdge& e) {
+      if (o < old_space.smes) {
+        sum += e.match;
+        ++n;
+      }
+    });
+    mean_match[b] = n ? static_cast<float>(sum / double(n)) : 0.f;
+  }
+
   std::vector<NetworkLayer<SupplyEdge>::Edge> supply;
   std::vector<NetworkLayer<SalesEdge>::Edge> sales;
   std::vector<NetworkLayer<SocialEdge>::Edge> social;
   const SocialEdge tie{static_cast<float>(p.social.trust_initial)};
+  constexpr int entrant_buyers = 2;  // a newcomer is seen by a couple of local buyers
   std::uint32_t i = survivors;
   for (std::size_t r = 0; r < R; ++r) {
     for (std::uint32_t n = 0; n < w.pending_entrants[r]; ++n, ++i) {
       RandomStream rng(p.seed, stream::entrant, w.next_uid, static_cast<std::uint64_t>(w.step), 0);
       init_sme(w, i, static_cast<std::uint16_t>(r), SizeClass::micro, rng, bands);
+      // Its trader tie carries what keeps it at its size, as the starting ties do
+      // (initial_budgets.cpp): capacity / (1 + buffer) over its channels, through the filter.
+      const double theta = p.intermediaries.signal_pass_through +
+                           (1.0 - p.intermediaries.signal_pass_through) * w.sme.information[i];
+      const double channels = (traders[r].empty() ? 0.0 : 1.0) + (buyers[r].empty() ? 0.0 : entrant_buyers);
+      const double per_channel = channels > 0 ? double(w.sme.productivity[i]) * w.sme.employment[i] /
+                                                    (1.0 + p.sme.output_buffer) / channels
+                                              : 0.0;
       if (!traders[r].empty())
         supply.push_back({space.intermediary_offset() + traders[r][rng.below(traders[r].size())], i,
-                          {w.sme.productivity[i] * w.sme.employment[i]}});
-      // A newcomer is seen by a couple of local buyers.
+                          {static_cast<float>(per_channel / theta)}});
       if (!buyers[r].empty())
-        for (int k = 0; k < 2; ++k)
-          sales.push_back({space.buyer_offset() + buyers[r][rng.below(buyers[r].size())], i, {}});
+        for (int k = 0; k < entrant_buyers; ++k) {
+          const auto b = buyers[r][rng.below(buyers[r].size())];
+          sales.push_back({space.buyer_offset() + b, i, SalesEdge{0.f, mean_match[b]}});
+        }
       if (w.sme.cluster[i] >= 0) {
         const auto& mates = members[static_cast<std::size_t>(w.sme.cluster[i])];
         const auto ties = static_cast<std::size_t>(p.social.ties_per_clustered_sme / 2.0);

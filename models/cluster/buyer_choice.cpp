@@ -1,5 +1,5 @@
-// Buyers: each month a buyer splits its budget into lots and places each lot with one of the
-// offers it can see (its sales edges, plus the imported good), by a multinomial logit on
+// Buyers: each month a buyer splits its budget over the offers it can see (its sales edges,
+// plus the imported good) by the shares of a multinomial logit on
 //   U = -beta_p·ln(price) + beta_q·quality + beta_J·loyalty + beta_K·ln(capacity)
 //       (+ import preference),
 // where capacity is what the offer can deliver this month (a trader's is the sum of its
@@ -36,7 +36,7 @@ void buyer_choice(World& w, const PhaseContext& ctx) {
     std::vector<double>& u = weight;  // utilities first, turned into weights below
     w.net.sales.for_out(v, [&](std::uint32_t e, std::uint32_t seller, const SalesEdge& edge) {
       w.sales_order[e] = 0.f;
-      const auto util = offer_utility(w, t, seller, edge.loyalty);
+      const auto util = offer_utility(w, t, seller, edge);
       if (!util) return;
       u.push_back(*util);
       option.emplace_back(e, seller);
@@ -53,18 +53,17 @@ void buyer_choice(World& w, const PhaseContext& ctx) {
       x = std::exp(x - top);
       total += x;
     }
-    const double lot = budget / static_cast<double>(p.buyers.lots);
+    // A buyer stands for many consumers: its budget splits by the logit shares, each share
+    // scaled by a mean-one lognormal factor (this month's taste and timing noise).
+    const double sigma = p.buyers.demand_noise;
     RandomStream rng(p.seed, stream::buyer_choice, k, static_cast<std::uint64_t>(ctx.step), ctx.phase);
-    double to_import = 0;
-    for (std::int64_t l = 0; l < p.buyers.lots; ++l) {
-      const auto c = rng.pick_weighted(weight, total);
-      if (c == option.size()) {
-        to_import += lot;
-      } else {
-        const auto [e, seller] = option[c];
-        w.sales_order[e] += static_cast<float>(lot / (w.offer_price[seller] * t.tariff_factor));
-      }
+    const auto noisy = [&](double share) { return share * std::exp(sigma * rng.normal() - 0.5 * sigma * sigma); };
+    for (std::size_t c = 0; c < option.size(); ++c) {
+      const auto [e, seller] = option[c];
+      const double spend = budget * noisy(weight[c] / total);
+      w.sales_order[e] = static_cast<float>(spend / (w.offer_price[seller] * t.tariff_factor));
     }
+    const double to_import = budget * noisy(weight[option.size()] / total);
     b.import_ordered[k] = static_cast<float>(to_import);
   }, 256);
 }

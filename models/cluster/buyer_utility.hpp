@@ -3,7 +3,9 @@
 // (a seller on one of its sales edges, or the outside good). Shared by the monthly choice
 // (buyer_choice.cpp) and by the initial budgets that clear the starting market
 // (initial_budgets.cpp), so the two cannot disagree.
-//   U = -beta_p·ln(price · tariff factor) + beta_q·quality + beta_J·loyalty + beta_K·ln(capacity)
+//   U = -beta_p·ln(price · tariff factor) + beta_q·quality + beta_J·loyalty
+//       + beta_K·ln(capacity / buyers who see the seller) + match
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -29,12 +31,16 @@ inline BuyerTaste buyer_taste(const Params& p, Segment s) {
 
 // Utility of `seller`'s current offer, or nothing when the buyer cannot buy from it: no
 // capacity, quality below the segment's floor, or (export buyers) an SME below the minimum lot.
-inline std::optional<double> offer_utility(const World& w, const BuyerTaste& t, std::uint32_t seller, float loyalty) {
+inline std::optional<double> offer_utility(const World& w, const BuyerTaste& t, std::uint32_t seller, const SalesEdge& tie) {
   const float cap = w.offer_capacity[seller];
   if (cap <= 0.f || w.offer_quality[seller] < t.quality_floor) return std::nullopt;
   if (t.exporter && seller < w.net.space.smes && cap < w.params.buyers.min_lot_export) return std::nullopt;
+  // What the seller can deliver to this buyer: its capacity shared among the buyers who see
+  // it (a big firm serving hundreds of buyers is not hundreds of times more available to
+  // each of them than a small trader).
+  const double per_buyer = double(cap) / double(std::max<std::size_t>(1, w.net.sales.in_degree(seller)));
   return -t.price_weight * std::log(w.offer_price[seller] * t.tariff_factor) + t.quality_weight * w.offer_quality[seller] +
-         w.params.buyers.loyalty_weight * loyalty + w.params.buyers.capacity_weight * std::log(cap);
+         w.params.buyers.loyalty_weight * tie.loyalty + w.params.buyers.capacity_weight * std::log(per_buyer) + tie.match;
 }
 
 // Price of the outside good: imports at home (world price, tariff, transport), the world

@@ -15,6 +15,10 @@ namespace sentra::cluster {
 
 struct SalesEdge {
   float loyalty = 0.f;  // J_bi: buyer's learned attachment to this seller
+  // How well this seller's goods fit this buyer, beyond price, quality and loyalty: a fixed
+  // alternative-specific constant of the logit, calibrated at the start so the initial
+  // market clears (initial_budgets.cpp); a new tie gets the buyer's mean fit.
+  float match = 0.f;
 };
 // The trader's relationship with a supplier: the share of the trader's orders it places with
 // this SME, in units of capacity at the time the tie formed. Orders follow the relationship,

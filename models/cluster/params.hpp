@@ -46,8 +46,10 @@ struct SmeParams {
 
 struct BuyerParams {
   double share_traditional, share_modern, share_export;     // of buyers and of demand
-  double demand_to_capacity;        // total buyer budget / total capacity value
-  std::int64_t lots;                // purchases per buyer per month
+  double demand_to_capacity;        // wanted sales at the start x this = what buyers spend at home
+  double import_share_initial;      // home buyers' share of spending on imports at the start
+  double world_share_export;        // export buyers' share of spending on other countries' goods at the start
+  double demand_noise;              // s.d. of the monthly lognormal factor on each logit share
   std::int64_t links_traditional, links_modern, links_export;     // direct SME links
   std::int64_t intermediary_links;
   std::int64_t big_firm_links;

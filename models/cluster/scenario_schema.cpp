@@ -118,9 +118,13 @@ config::Schema<Params> declare() {
   s.number("buyers.share_export", KEY(buyers.share_export)).def(0.1).range(0.0, 1.0).unit("fraction")
       .describe("Share in export markets.");
   s.number("buyers.demand_to_capacity", KEY(buyers.demand_to_capacity)).def(1.0).range(0.0, 100.0).unit("1")
-      .describe("Total monthly buyer budget / value of total productive capacity at the world price.");
-  s.integer("buyers.lots", KEY(buyers.lots)).def(20).range(1, 1000).unit("lots/month")
-      .describe("Independent purchases a buyer splits its monthly budget into.");
+      .describe("Buyers' spending on domestic sellers at the start / what keeps every firm at its present size (1: the starting market clears).");
+  s.number("buyers.import_share_initial", KEY(buyers.import_share_initial)).def(0.1).range(0.001, 0.95).unit("fraction")
+      .describe("Share of home buyers' spending that goes to imports at the start (calibrates the logit's constants; tariffs and preferences move it from there).");
+  s.number("buyers.world_share_export", KEY(buyers.world_share_export)).def(0.5).range(0.001, 0.95).unit("fraction")
+      .describe("Share of export buyers' spending that goes to other countries' goods at the start.");
+  s.number("buyers.demand_noise", KEY(buyers.demand_noise)).def(0.1).range(0.0, 2.0).unit("1")
+      .describe("Standard deviation of the monthly mean-one lognormal factor on each logit share of a buyer's budget (a buyer stands for many consumers).");
   s.integer("buyers.links_traditional", KEY(buyers.links_traditional)).def(4).range(0, 100000).unit("SMEs")
       .describe("SMEs of its region a traditional buyer sees directly.");
   s.integer("buyers.links_modern", KEY(buyers.links_modern)).def(3).range(0, 100000).unit("SMEs")

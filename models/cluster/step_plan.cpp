@@ -19,7 +19,7 @@ StepPlan make_step_plan(World& w) {
         {"offers of big firms"}, big_firm_plan);
   phase("intermediary_quote", "traders quote their suppliers' ask plus their margin",
         {"offers of SMEs", "supply layer"}, {"offers of traders"}, intermediary_quote);
-  phase("buyer_choice", "buyers place lots by multinomial logit over visible offers and imports",
+  phase("buyer_choice", "buyers split budgets by multinomial logit shares over visible offers and imports",
         {"all offers", "sales layer", "trade policy"}, {"sales orders", "import orders"},
         buyer_choice);
   phase("intermediary_order", "traders pass buyers' orders to their suppliers",

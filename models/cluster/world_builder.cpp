@@ -324,6 +324,7 @@ World build_world(const Params& params) {
   build_and_free(w.net.social, V, social);
 
   size_month_arrays(w);
+  set_initial_budgets(w);
   w.pending_entrants.assign(R, 0);
   return w;
 }

@@ -13,6 +13,10 @@ namespace sentra::cluster {
 // four network layers. Deterministic in the seed.
 World build_world(const Params& params);
 
+// Sets buyers' budgets (and trader relationship weights) so the starting market clears:
+// every SME is ordered what keeps it at its present size (initial_budgets.cpp).
+void set_initial_budgets(World& w);
+
 // Sizes the per-vertex offer arrays and per-edge order arrays to the current network
 // (after building it and after every rebuild).
 void size_month_arrays(World& w);

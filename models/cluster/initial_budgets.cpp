@@ -1,0 +1,104 @@
+// Buyers' budgets that clear the starting market. The world starts from Table 1's firms, as
+// if in the balance of 2007: every SME is to receive, through each of its channels, the
+// orders that keep it at its present size. Each seller's wanted sales are split over the
+// buyers who see it, each buyer's budget is the sum over what it sees, raised by the share
+// it is to spend on the outside good (imports at home), and each trader relationship is
+// weighted by the orders it is to carry. Within each buyer, a constant per tie (its match)
+// makes the logit place the budget where the sellers' wanted sales are, the way discrete-
+// choice models calibrate alternative-specific constants to observed market shares.
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "models/cluster/buyer_utility.hpp"
+#include "models/cluster/phases.hpp"
+#include "models/cluster/world_builder.hpp"
+
+namespace sentra::cluster {
+
+void set_initial_budgets(World& w) {
+  const auto& p = w.params;
+  const auto& sp = w.net.space;
+  // Offers of month 0, as the plan phases will make them.
+  Scheduler one(1);
+  const PhaseContext ctx{one, 0, 0};
+  sme_plan(w, ctx);
+  big_firm_plan(w, ctx);
+  intermediary_quote(w, ctx);
+
+  // What each SME is to be ordered per channel: expected demand E = capacity / (1 + buffer)
+  // is what keeps its workforce where it is; partners take their contract quantity first,
+  // the rest is split evenly over its trader ties and direct buyers. Through a trader the SME
+  // sees only the share theta of the orders, so a trader must order rest / theta.
+  std::vector<double> per_direct(sp.smes, 0.0), per_trader(sp.smes, 0.0);
+  for (std::uint32_t j = 0; j < sp.smes; ++j) {
+    const double capacity = double(w.sme.productivity[j]) * w.sme.employment[j];
+    double partner = 0;
+    w.net.partnership.for_in(j, [&](std::uint32_t, std::uint32_t, const PartnershipEdge& e) { partner += e.quantity; });
+    const double rest = std::max(0.0, capacity / (1.0 + p.sme.output_buffer) - partner);
+    std::size_t direct = 0;
+    w.net.sales.for_in(j, [&](std::uint32_t, std::uint32_t, const SalesEdge&) { ++direct; });
+    const std::size_t channels = direct + w.net.supply.in_degree(j);
+    if (channels == 0) continue;
+    const double theta = p.intermediaries.signal_pass_through +
+                         (1.0 - p.intermediaries.signal_pass_through) * w.sme.information[j];
+    per_direct[j] = rest / double(channels);
+    per_trader[j] = per_direct[j] / theta;
+  }
+  // Trader relationships carry those orders; a trader's wanted sales are their sum.
+  std::vector<double> wanted(sp.total(), 0.0);  // units each seller is to sell, over all its buyers
+  for (std::uint32_t m = 0; m < sp.intermediaries; ++m) {
+    const auto v = sp.intermediary_offset() + m;
+    w.net.supply.for_out_mut(v, [&](std::uint32_t, std::uint32_t j, SupplyEdge& tie) {
+      tie.weight = static_cast<float>(per_trader[j]);
+      wanted[v] += per_trader[j];
+    });
+  }
+  for (std::uint32_t j = 0; j < sp.smes; ++j) {
+    std::size_t direct = 0;
+    w.net.sales.for_in(j, [&](std::uint32_t, std::uint32_t, const SalesEdge&) { ++direct; });
+    wanted[j] = per_direct[j] * double(direct);
+  }
+  for (std::uint32_t k = 0; k < sp.big_firms; ++k) wanted[sp.big_firm_offset() + k] = w.offer_capacity[sp.big_firm_offset() + k];
+
+  // Each buyer: what it is to spend on the sellers it sees (each seller's wanted sales split
+  // evenly over its buyers, at the buyer's price), and the budget that leaves exactly that
+  // after the share s_out it spends on the outside good: B = T / (1 - s_out).
+  std::vector<std::size_t> buyers_of(sp.total(), 0);
+  for (std::uint32_t b = 0; b < sp.buyers; ++b)
+    w.net.sales.for_out(sp.buyer_offset() + b, [&](std::uint32_t, std::uint32_t o, const SalesEdge&) { ++buyers_of[o]; });
+  for (std::uint32_t b = 0; b < sp.buyers; ++b) {
+    const auto v = sp.buyer_offset() + b;
+    const BuyerTaste t = buyer_taste(p, w.buyer.segment[b]);
+    double target = 0;
+    w.net.sales.for_out(v, [&](std::uint32_t, std::uint32_t o, const SalesEdge& tie) {
+      if (offer_utility(w, t, o, tie)) target += wanted[o] / double(buyers_of[o]) * w.offer_price[o] * t.tariff_factor;
+    });
+    target *= p.buyers.demand_to_capacity;
+    const double outside_share = t.exporter ? p.buyers.world_share_export : p.buyers.import_share_initial;
+    // A buyer who sees no seller it can buy from has no budget (nothing here is for it).
+    const double budget = target > 0 ? target / (1.0 - outside_share) : 0.0;
+    w.buyer.budget[b] = static_cast<float>(budget);
+    if (target <= 0) continue;
+
+    // Match terms: the constants that make this buyer's logit give each seller exactly its
+    // wanted share s_o of the budget, with the outside good keeping 1 - T/B. Loyalty starts
+    // at its stationary value, 1, for every seller the buyer buys from each month.
+    const double log_scale = outside_utility(p, t, budget) - std::log(outside_share);
+    w.net.sales.for_out_mut(v, [&](std::uint32_t, std::uint32_t o, SalesEdge& tie) {
+      tie.match = 0.f;
+      if (!offer_utility(w, t, o, tie)) return;
+      const double share =
+          p.buyers.demand_to_capacity * wanted[o] / double(buyers_of[o]) * w.offer_price[o] * t.tariff_factor / budget;
+      tie.loyalty = share > 0 ? 1.f : 0.f;
+      if (share <= 0) {
+        tie.match = -30.f;  // nothing wanted from this seller: practically never chosen
+        return;
+      }
+      const double util = *offer_utility(w, t, o, tie);
+      tie.match = static_cast<float>(std::log(share) + log_scale - util);
+    });
+  }
+}
+
+}  // namespace sentra::cluster
