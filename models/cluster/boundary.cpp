@@ -44,14 +44,18 @@ void apply_events(World& w) {
 void draw_entry(World& w) {
   const auto& p = w.params;
   const auto R = w.region.size();
-  std::vector<double> live(R, 0.0);
-  for (std::size_t i = 0; i < w.sme.size(); ++i)
+  std::vector<double> live(R, 0.0), exited(R, 0.0);
+  for (std::size_t i = 0; i < w.sme.size(); ++i) {
     if (w.sme.alive[i]) live[w.sme.region[i]] += 1.0;
+    else if (w.sme.exit_step[i] == w.step) exited[w.sme.region[i]] += 1.0;
+  }
   for (std::size_t r = 0; r < R; ++r) {
     RandomStream rng(p.seed, stream::entry_count, r, static_cast<std::uint64_t>(w.step), 0);
-    // Levies deter entry: the rate is scaled by (1 - levy)^elasticity.
-    const double rate = p.sme.entry_rate * live[r] *
-                        std::pow(1.0 - double(w.region.levy_rate[r]), p.sme.entry_levy_elasticity);
+    // New firms fill the room this month's exits left (and a few more come on their own);
+    // levies above the region's starting level deter them: ((1 - tau) / (1 - tau_0))^eta.
+    const double deterrent = std::pow((1.0 - double(w.region.levy_rate[r])) / (1.0 - double(w.region.levy_rate_initial[r])),
+                                      p.sme.entry_levy_elasticity);
+    const double rate = (p.sme.entry_replacement * exited[r] + p.sme.entry_rate * live[r]) * deterrent;
     w.pending_entrants[r] += static_cast<std::uint32_t>(rng.poisson(rate));
   }
 }
@@ -88,20 +92,22 @@ void compact_and_enter(World& w) {
   for (std::uint32_t i = 0; i < survivors; ++i)
     if (w.sme.cluster[i] >= 0) members[static_cast<std::size_t>(w.sme.cluster[i])].push_back(i);
 
-  // A newcomer fits a buyer as well as the buyer's SMEs do on average (its match term), but
-  // has no loyalty yet. The stores are already compacted, but the network still has the old
-  // vertex ids, so this reads it with old_space.
-  std::vector<float> mean_match(w.buyer.size(), 0.f);
+  // A newcomer takes the place of firms that left (entry fills the room exits leave): it
+  // fits a buyer, and holds its loyalty, as the buyer's SMEs do on average. The stores are
+  // already compacted, but the network still has the old vertex ids, so this reads it with
+  // old_space.
+  std::vector<SalesEdge> typical(w.buyer.size());
   for (std::uint32_t b = 0; b < w.buyer.size(); ++b) {
-    double sum = 0;
+    double match = 0, loyalty = 0;
     std::size_t n = 0;
     w.net.sales.for_out(old_space.buyer_offset() + b, [&](std::uint32_t, std::uint32_t o, const SalesEdge& e) {
       if (o < old_space.smes) {
-        sum += e.match;
+        match += e.match;
+        loyalty += e.loyalty;
         ++n;
       }
     });
-    mean_match[b] = n ? static_cast<float>(sum / double(n)) : 0.f;
+    if (n) typical[b] = SalesEdge{static_cast<float>(loyalty / double(n)), static_cast<float>(match / double(n))};
   }
 
   std::vector<NetworkLayer<SupplyEdge>::Edge> supply;
@@ -128,7 +134,7 @@ void compact_and_enter(World& w) {
       if (!buyers[r].empty())
         for (int k = 0; k < entrant_buyers; ++k) {
           const auto b = buyers[r][rng.below(buyers[r].size())];
-          sales.push_back({space.buyer_offset() + b, i, SalesEdge{0.f, mean_match[b]}});
+          sales.push_back({space.buyer_offset() + b, i, typical[b]});
         }
       if (w.sme.cluster[i] >= 0) {
         const auto& mates = members[static_cast<std::size_t>(w.sme.cluster[i])];

@@ -64,9 +64,17 @@ void set_initial_budgets(World& w) {
   // Each buyer: what it is to spend on the sellers it sees (each seller's wanted sales split
   // evenly over its buyers, at the buyer's price), and the budget that leaves exactly that
   // after the share s_out it spends on the outside good: B = T / (1 - s_out).
-  std::vector<std::size_t> buyers_of(sp.total(), 0);
-  for (std::uint32_t b = 0; b < sp.buyers; ++b)
-    w.net.sales.for_out(sp.buyer_offset() + b, [&](std::uint32_t, std::uint32_t o, const SalesEdge&) { ++buyers_of[o]; });
+  // Only the buyers who can buy from a seller (quality floors, lots) share its sales; for
+  // traders, count those that are export buyers, whose orders go to export-grade suppliers.
+  std::vector<std::size_t> buyers_of(sp.total(), 0), export_buyers_of(sp.total(), 0);
+  for (std::uint32_t b = 0; b < sp.buyers; ++b) {
+    const BuyerTaste t = buyer_taste(p, w.buyer.segment[b]);
+    w.net.sales.for_out(sp.buyer_offset() + b, [&](std::uint32_t, std::uint32_t o, const SalesEdge& tie) {
+      if (!offer_utility(w, t, o, tie)) return;
+      ++buyers_of[o];
+      if (t.exporter) ++export_buyers_of[o];
+    });
+  }
   for (std::uint32_t b = 0; b < sp.buyers; ++b) {
     const auto v = sp.buyer_offset() + b;
     const BuyerTaste t = buyer_taste(p, w.buyer.segment[b]);
@@ -98,6 +106,34 @@ void set_initial_budgets(World& w) {
       const double util = *offer_utility(w, t, o, tie);
       tie.match = static_cast<float>(std::log(share) + log_scale - util);
     });
+  }
+
+  // Trader ties: a trader passes export buyers' orders only to its export-grade suppliers
+  // (intermediary_order), so the weights are solved so that each supplier still expects
+  // exactly its orders: orders_j = w_j·(O_dom/W + [export-grade]·O_exp/W_exp) = wanted_j.
+  const auto floor = static_cast<float>(p.buyers.quality_floor_export);
+  for (std::uint32_t m = 0; m < sp.intermediaries; ++m) {
+    const auto v = sp.intermediary_offset() + m;
+    if (buyers_of[v] == 0) continue;
+    const double exported = wanted[v] * double(export_buyers_of[v]) / double(buyers_of[v]);
+    const double domestic = wanted[v] - exported;
+    for (int iteration = 0; iteration < 100; ++iteration) {
+      double all = 0, grade = 0;
+      w.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge& tie) {
+        all += tie.weight;
+        if (w.offer_quality[j] >= floor) grade += tie.weight;
+      });
+      if (all <= 0) break;
+      double worst = 0;
+      w.net.supply.for_out_mut(v, [&](std::uint32_t, std::uint32_t j, SupplyEdge& tie) {
+        const bool able = w.offer_quality[j] >= floor;
+        const double gets = tie.weight * (domestic / all + (grade > 0 ? (able ? exported / grade : 0.0) : exported / all));
+        if (gets <= 0 || per_trader[j] <= 0) return;
+        worst = std::max(worst, std::fabs(gets / per_trader[j] - 1.0));
+        tie.weight = static_cast<float>(tie.weight * per_trader[j] / gets);
+      });
+      if (worst < 1e-4) break;
+    }
   }
 }
 

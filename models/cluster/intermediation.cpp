@@ -38,15 +38,24 @@ void intermediary_order(World& w, const PhaseContext& ctx) {
     m.ordered[k] = static_cast<float>(ordered);
     m.export_ordered[k] = static_cast<float>(export_ordered);
     // Orders go to the suppliers that can make anything this month, in proportion to the
-    // weight of each relationship.
-    double weights = 0;
+    // weight of each relationship; orders for export buyers go only to suppliers whose
+    // quality meets the export floor (the trader bundles their lots, so size is no bar).
+    // Export orders no supplier can take are passed to all, as goods of lower grade.
+    const auto floor = static_cast<float>(w.params.buyers.quality_floor_export);
+    double weights = 0, export_weights = 0;
     w.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge& tie) {
-      if (w.offer_capacity[j] > 0.f) weights += tie.weight;
+      if (w.offer_capacity[j] <= 0.f) return;
+      weights += tie.weight;
+      if (w.offer_quality[j] >= floor) export_weights += tie.weight;
     });
     w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge& tie) {
-      const double share = weights > 0 && w.offer_capacity[j] > 0.f ? tie.weight / weights : 0.0;
-      w.supply_order[e] = static_cast<float>(ordered * share);
-      w.supply_export[e] = static_cast<float>(export_ordered * share);
+      const bool able = w.offer_capacity[j] > 0.f;
+      const double share = weights > 0 && able ? tie.weight / weights : 0.0;
+      const double export_share = export_weights > 0 ? (able && w.offer_quality[j] >= floor ? tie.weight / export_weights : 0.0)
+                                                     : share;
+      const double domestic = ordered - export_ordered;
+      w.supply_order[e] = static_cast<float>(domestic * share + export_ordered * export_share);
+      w.supply_export[e] = static_cast<float>(export_ordered * export_share);
     });
   }, 256);
 }

@@ -34,12 +34,14 @@ struct SmeParams {
   double expectation_weight;        // weight of the newest demand signal
   double output_buffer;             // planned output above expected demand
   double employment_adjustment;     // share of the employment gap closed per month
-  double quality_initial, quality_gain, quality_decay;
+  double quality_gain, quality_decay;
+  double quality_revenue_scale;     // R0 of the quality investment term R/(R + R0)
   double information_initial, information_decay;
   double initial_net_worth_months;
   double bankruptcy_months;         // exit when net worth < -this × monthly wage bill
   double hazard_micro, hazard_small, hazard_medium;         // monthly exit hazard
-  double entry_rate;                // monthly entrants per live SME
+  double entry_replacement;         // entrants per exit in the region
+  double entry_rate;                // further monthly entrants per live SME
   double entry_levy_elasticity;
   double informal_share_micro;
 };

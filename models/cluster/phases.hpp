@@ -35,6 +35,9 @@ inline SalesOrders sales_orders_to(const World& w, std::uint32_t v) {
 }
 
 // Transport cost per unit in a region: falls with its infrastructure.
+// Share of its potential quality investment a firm with monthly revenue R makes: R/(R + R0).
+inline double quality_investment_share(double revenue, double scale) { return revenue / (revenue + scale); }
+
 inline float transport_cost(const World& w, std::size_t region) {
   return static_cast<float>(w.params.sme.transport_cost) / (1.f + w.region.infrastructure[region]);
 }

@@ -83,10 +83,10 @@ config::Schema<Params> declare() {
       .describe("Planned output above expected demand.");
   s.number("sme.employment_adjustment", KEY(sme.employment_adjustment)).def(0.1).range(0.0, 1.0).unit("1/month")
       .describe("Share of the gap to the desired workforce closed each month.");
-  s.number("sme.quality_initial", KEY(sme.quality_initial)).def(0.45).range(0.0, 1.0).unit("fraction")
-      .describe("Mean starting quality (drawn ×0.5–1.5).");
-  s.number("sme.quality_gain", KEY(sme.quality_gain)).def(0.01).range(0.0, 1.0).unit("1/month")
-      .describe("eta_q: quality gain in a profitable month, × (1 - q).");
+  s.number("sme.quality_gain", KEY(sme.quality_gain)).def(0.05).range(0.0, 1.0).unit("1/month")
+      .describe("eta_q: quality gain in a profitable month, × R/(R + R0) × (1 - q).");
+  s.number("sme.quality_revenue_scale", KEY(sme.quality_revenue_scale)).def(55.0).range(0.001, 1e9).unit("million IDR/month")
+      .describe("R0: revenue at which a firm invests half of what it could in quality; firms start at the steady-state quality of their revenue.");
   s.number("sme.quality_decay", KEY(sme.quality_decay)).def(0.005).range(0.0, 1.0).unit("1/month")
       .describe("delta_q: monthly quality decay.");
   s.number("sme.information_initial", KEY(sme.information_initial)).def(0.2).range(0.0, 1.0).unit("fraction")
@@ -103,10 +103,12 @@ config::Schema<Params> declare() {
       .describe("Background monthly exit hazard of small firms.");
   s.number("sme.hazard_medium", KEY(sme.hazard_medium)).def(0.005).range(0.0, 1.0).unit("1/month")
       .describe("Background monthly exit hazard of medium firms.");
-  s.number("sme.entry_rate", KEY(sme.entry_rate)).def(0.013).range(0.0, 1.0).unit("1/month")
-      .describe("Entrants per live SME per month before levies (Poisson per region).");
+  s.number("sme.entry_replacement", KEY(sme.entry_replacement)).def(1.0).range(0.0, 100.0).unit("entrants/exit")
+      .describe("Entrants drawn per firm that exited in the region (the market room exits leave; Dosi et al. 2010 use 1), before the levy deterrent.");
+  s.number("sme.entry_rate", KEY(sme.entry_rate)).def(0.0).range(0.0, 1.0).unit("1/month")
+      .describe("Further entrants per live SME per month (new ventures beyond replacement), before the levy deterrent.");
   s.number("sme.entry_levy_elasticity", KEY(sme.entry_levy_elasticity)).def(5.0).range(0.0, 100.0).unit("1")
-      .describe("eta: entry is scaled by (1 - levy rate)^eta.");
+      .describe("eta: entry is scaled by ((1 - levy rate) / (1 - the region's starting levy rate))^eta.");
   s.number("sme.informal_share_micro", KEY(sme.informal_share_micro)).def(0.7).range(0.0, 1.0).unit("fraction")
       .describe("Share of micro firms that are informal and pay no local levy.");
 

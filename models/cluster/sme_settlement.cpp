@@ -75,10 +75,11 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     s.employment[i] = static_cast<float>(
         std::max(1.0, s.employment[i] + p.employment_adjustment * (desired - s.employment[i])));
 
-    // Quality rises when the firm can invest (a profitable month) and decays otherwise.
+    // Quality rises with investment, a larger share of what it could be the larger the
+    // firm's revenue R (R/(R + R0)), and decays at delta_q.
     const double q = s.quality[i];
-    s.quality[i] = static_cast<float>(std::clamp(
-        q + (profit > 0 ? p.quality_gain * (1.0 - q) : 0.0) - p.quality_decay * q, 0.0, 1.0));
+    const double invest = p.quality_gain * quality_investment_share(revenue, p.quality_revenue_scale);
+    s.quality[i] = static_cast<float>(std::clamp(q + invest * (1.0 - q) - p.quality_decay * q, 0.0, 1.0));
 
     // Exit: bankruptcy, or the background hazard of the firm's size class.
     RandomStream rng(P.seed, stream::sme_exit, s.uid[i], static_cast<std::uint64_t>(ctx.step), ctx.phase);

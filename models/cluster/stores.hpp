@@ -103,6 +103,7 @@ struct BigFirmStore {
 struct RegionState {
   std::vector<float> unit_labour_cost;      // million IDR per unit of output
   std::vector<float> levy_rate;             // share of formal SMEs' revenue
+  std::vector<float> levy_rate_initial;     // at the start: entry is deterred by levies above it
   std::vector<float> promotion;             // information gain per SME-month
   std::vector<float> infrastructure;        // index; transport cost / (1 + infrastructure)
   std::size_t size() const { return unit_labour_cost.size(); }

@@ -5,6 +5,7 @@
 
 #include "engine/compaction.hpp"
 #include "engine/random.hpp"
+#include "models/cluster/phases.hpp"
 #include "models/cluster/streams.hpp"
 
 namespace sentra::cluster {
@@ -64,6 +65,7 @@ void build_regions(World& w) {
   const auto R = static_cast<std::size_t>(p.world.regions);
   w.region.unit_labour_cost.resize(R);
   w.region.levy_rate.assign(R, static_cast<float>(p.policy.levy_rate));
+  w.region.levy_rate_initial = w.region.levy_rate;
   w.region.promotion.assign(R, static_cast<float>(p.policy.promotion));
   w.region.infrastructure.resize(R);
   for (std::size_t r = 0; r < R; ++r) {
@@ -101,7 +103,17 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
   // Lognormal around the class mean (mean-preserving: the -sd²/2 term).
   s.productivity[i] = static_cast<float>(base[c] * std::exp(sd * rng.normal() - 0.5 * sd * sd));
   s.informal[i] = cls == SizeClass::micro && rng.bernoulli(p.sme.informal_share_micro);
-  s.quality[i] = static_cast<float>(std::clamp(p.sme.quality_initial * rng.uniform(0.5, 1.5), 0.0, 1.0));
+  // Quality starts at the steady state of the quality rule for the revenue the firm plans on
+  // (q* = g / (g + delta_q), g = eta_q·R/(R + R0)), ±5%: larger and more productive firms
+  // start with better products, and quality does not drift at the start.
+  {
+    const double cost = double(w.region.unit_labour_cost[region]) + p.sme.material_cost + transport_cost(w, region);
+    const double revenue = double(s.productivity[i]) * s.employment[i] / (1.0 + p.sme.output_buffer) *
+                           (1.0 + p.sme.markup_initial) * cost;
+    const double gain = p.sme.quality_gain * quality_investment_share(revenue, p.sme.quality_revenue_scale);
+    const double steady = gain + p.sme.quality_decay > 0 ? gain / (gain + p.sme.quality_decay) : 0.0;
+    s.quality[i] = static_cast<float>(std::clamp(steady * rng.uniform(0.95, 1.05), 0.0, 1.0));
+  }
   s.markup[i] = static_cast<float>(p.sme.markup_initial);
   s.information[i] = static_cast<float>(std::clamp(p.sme.information_initial * rng.uniform(0.5, 1.5), 0.0, 1.0));
   s.information_next[i] = s.information[i];
