@@ -34,6 +34,7 @@ struct SmeParams {
   double expectation_weight;        // weight of the newest demand signal
   double output_buffer;             // planned output above expected demand
   double employment_adjustment;     // share of the employment gap closed per month
+  double employment_band;           // no adjustment within 1 worker + band x workers
   double quality_gain, quality_decay;
   double quality_revenue_scale;     // R0 of the quality investment term R/(R + R0)
   double information_initial, information_decay;

@@ -2,6 +2,9 @@
 // The behaviour of one month, as phases. Each is a parallel sweep over one agent kind that
 // writes only that agent's own slots (and its own out-edges' per-edge values) and reads
 // what earlier phases wrote. The order, and what each reads and writes, is in step_plan.cpp.
+#include <algorithm>
+#include <cmath>
+
 #include "engine/scheduler.hpp"
 #include "models/cluster/world.hpp"
 
@@ -35,6 +38,15 @@ inline SalesOrders sales_orders_to(const World& w, std::uint32_t v) {
 }
 
 // Transport cost per unit in a region: falls with its infrastructure.
+// Whole workers: no change while `desired` lies within `band`·L (and one worker) of L;
+// otherwise a share `speed` of the gap is closed, rounded, at least one worker; never below 1.
+inline double adjust_workforce(double workers, double desired, double speed, double band) {
+  const double gap = desired - workers;
+  if (std::fabs(gap) <= 1.0 + band * workers) return workers;
+  const double step = std::max(1.0, std::round(speed * std::fabs(gap)));
+  return std::max(1.0, workers + (gap > 0 ? step : -step));
+}
+
 // Share of its potential quality investment a firm with monthly revenue R makes: R/(R + R0).
 inline double quality_investment_share(double revenue, double scale) { return revenue / (revenue + scale); }
 

@@ -57,12 +57,12 @@ config::Schema<Params> declare() {
       .describe("Mean workers per small firm (Table 1, 2007: 6.6).");
   s.number("sme.workers_medium", KEY(sme.workers_medium)).def(72.1).range(20.01, 98.99).unit("persons/firm")
       .describe("Mean workers per medium firm (Table 1, 2007: 72.1).");
-  s.number("sme.productivity_micro", KEY(sme.productivity_micro)).def(1.68).range(0.01, 1000.0).unit("units/worker-month")
-      .describe("Output per worker-month of micro firms (Table 1: value added 14.3 million IDR per worker-year = 1.19 a month, / 0.71 value added per unit).");
-  s.number("sme.productivity_small", KEY(sme.productivity_small)).def(13.8).range(0.01, 1000.0).unit("units/worker-month")
-      .describe("Output per worker-month of small firms (Table 1: 117.8 million IDR per worker-year, / 0.71).");
-  s.number("sme.productivity_medium", KEY(sme.productivity_medium)).def(21.8).range(0.01, 1000.0).unit("units/worker-month")
-      .describe("Output per worker-month of medium firms (Table 1: 185.4 million IDR per worker-year, / 0.71).");
+  s.number("sme.productivity_micro", KEY(sme.productivity_micro)).def(1.99).range(0.01, 1000.0).unit("units/worker-month")
+      .describe("Output per worker-month of micro firms, calibrated so month 0's value added per worker is Table 1's 14.3 million IDR per worker-year (`sentra calibrate`).");
+  s.number("sme.productivity_small", KEY(sme.productivity_small)).def(16.1).range(0.01, 1000.0).unit("units/worker-month")
+      .describe("Output per worker-month of small firms, calibrated to Table 1's 117.8 million IDR of value added per worker-year.");
+  s.number("sme.productivity_medium", KEY(sme.productivity_medium)).def(25.5).range(0.01, 1000.0).unit("units/worker-month")
+      .describe("Output per worker-month of medium firms, calibrated to Table 1's 185.4 million IDR of value added per worker-year.");
   s.number("sme.productivity_dispersion", KEY(sme.productivity_dispersion)).def(0.3).range(0.0, 2.0).unit("log sd")
       .describe("Standard deviation of log productivity around the class mean.");
   s.number("sme.labour_share", KEY(sme.labour_share)).def(0.6).range(0.0, 1.0).unit("fraction")
@@ -82,7 +82,9 @@ config::Schema<Params> declare() {
   s.number("sme.output_buffer", KEY(sme.output_buffer)).def(0.1).range(0.0, 5.0).unit("fraction")
       .describe("Planned output above expected demand.");
   s.number("sme.employment_adjustment", KEY(sme.employment_adjustment)).def(0.1).range(0.0, 1.0).unit("1/month")
-      .describe("Share of the gap to the desired workforce closed each month.");
+      .describe("Share of the gap to the desired workforce closed in a month when the firm adjusts (at least one worker).");
+  s.number("sme.employment_band", KEY(sme.employment_band)).def(0.05).range(0.0, 10.0).unit("fraction of workers")
+      .describe("Firms keep whole workers and change them only when the desired workforce differs by more than one worker plus this share of the present one (hiring and severance costs).");
   s.number("sme.quality_gain", KEY(sme.quality_gain)).def(0.05).range(0.0, 1.0).unit("1/month")
       .describe("eta_q: quality gain in a profitable month, × R/(R + R0) × (1 - q).");
   s.number("sme.quality_revenue_scale", KEY(sme.quality_revenue_scale)).def(55.0).range(0.001, 1e9).unit("million IDR/month")
@@ -179,8 +181,8 @@ config::Schema<Params> declare() {
   s.section("big_firms", "Big firms and their partnerships with SMEs.");
   s.number("big_firms.workers", KEY(big_firms.workers)).def(568.0).range(100.0, 1e6).unit("persons/firm")
       .describe("Mean workers per big firm (Table 1, 2007: 568).");
-  s.number("big_firms.productivity", KEY(big_firms.productivity)).def(75.8).range(0.01, 1e6).unit("units/worker-month")
-      .describe("Output per worker-month (Table 1: 645.9 million IDR per worker-year, / 0.71).");
+  s.number("big_firms.productivity", KEY(big_firms.productivity)).def(90.6).range(0.01, 1e6).unit("units/worker-month")
+      .describe("Output per worker-month, calibrated to Table 1's 645.9 million IDR of value added per worker-year of large firms.");
   s.number("big_firms.markup", KEY(big_firms.markup)).def(0.2).range(0.0, 10.0).unit("fraction").describe("Big firms' mark-up.");
   s.number("big_firms.quality", KEY(big_firms.quality)).def(0.7).range(0.0, 1.0).unit("fraction").describe("Big firms' product quality.");
   s.number("big_firms.partnered_share_small", KEY(big_firms.partnered_share_small)).def(0.06).range(0.0, 1.0).unit("fraction")

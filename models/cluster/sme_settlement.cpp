@@ -70,10 +70,11 @@ void sme_settle(World& w, const PhaseContext& ctx) {
                                                 p.markup_min, p.markup_max));
     s.sold_previous[i] = static_cast<float>(sold);
 
-    // Workforce moves a share of the way toward what expected demand needs.
+    // Workforce: whole workers, and only when the gap to what expected demand needs is wider
+    // than the adjustment band (hiring and severance cost, so small swings in demand are
+    // absorbed by utilisation); then a share of the gap is closed, at least one worker.
     const double desired = s.expected_demand[i] * (1.0 + p.output_buffer) / s.productivity[i];
-    s.employment[i] = static_cast<float>(
-        std::max(1.0, s.employment[i] + p.employment_adjustment * (desired - s.employment[i])));
+    s.employment[i] = static_cast<float>(adjust_workforce(s.employment[i], desired, p.employment_adjustment, p.employment_band));
 
     // Quality rises with investment, a larger share of what it could be the larger the
     // firm's revenue R (R/(R + R0)), and decays at delta_q.

@@ -143,16 +143,35 @@ World build_world(const Params& params) {
       EmploymentDistribution(5, 19, p.sme.workers_small),
       EmploymentDistribution(20, 99, p.sme.workers_medium)};
   const double share_total = p.sme.share_micro + p.sme.share_small + p.sme.share_medium;
-  const double cut_micro = p.sme.share_micro / share_total;
-  const double cut_small = cut_micro + p.sme.share_small / share_total;
-
   const auto N = static_cast<std::size_t>(p.world.smes);
+
+  // Exact class counts (so a 100,000-firm world has Table 1's 80 medium firms, not 80 ± 9):
+  // each firm draws a uniform, and the firms with the largest draws are medium, the next
+  // ones small, the rest micro.
+  const auto n_medium = static_cast<std::size_t>(std::llround(double(N) * p.sme.share_medium / share_total));
+  const auto n_small = static_cast<std::size_t>(std::llround(double(N) * p.sme.share_small / share_total));
+  double cut_small = 2.0, cut_medium = 2.0;  // above every draw: no firm of that class
+  {
+    std::vector<double> draws(N);
+    for (std::size_t i = 0; i < N; ++i) {
+      RandomStream rng(p.seed, stream::init_sme, i, 0, 0);
+      rng.below(R);
+      draws[i] = rng.uniform();
+    }
+    const auto nth = [&](std::size_t rank) {
+      std::nth_element(draws.begin(), draws.begin() + static_cast<std::ptrdiff_t>(rank), draws.end());
+      return draws[rank];
+    };
+    if (n_medium > 0 && n_medium <= N) cut_medium = nth(N - n_medium);
+    if (n_small > 0 && n_small + n_medium <= N) cut_small = nth(N - n_medium - n_small);
+  }
+
   resize_store(w.sme, N);
   for (std::size_t i = 0; i < N; ++i) {
     RandomStream rng(p.seed, stream::init_sme, i, 0, 0);
     const auto region = static_cast<std::uint16_t>(rng.below(R));
     const double u = rng.uniform();
-    const SizeClass cls = u < cut_micro ? SizeClass::micro : u < cut_small ? SizeClass::small : SizeClass::medium;
+    const SizeClass cls = u >= cut_medium ? SizeClass::medium : u >= cut_small ? SizeClass::small : SizeClass::micro;
     init_sme(w, i, region, cls, rng, bands);
   }
   // Number firms by (region, cluster): the firms a trader, a buyer or a cluster mate deals
