@@ -37,7 +37,7 @@ struct SmeParams {
   double employment_band;           // no adjustment within 1 worker + band x workers
   double quality_gain, quality_decay;
   double quality_revenue_scale;     // R0 of the quality investment term R/(R + R0)
-  double information_initial, information_decay;
+  double information_dispersion, information_decay;
   double initial_net_worth_months;
   double bankruptcy_months;         // exit when net worth < -this × monthly wage bill
   double hazard_micro, hazard_small, hazard_medium;         // monthly exit hazard

@@ -47,6 +47,11 @@ inline double adjust_workforce(double workers, double desired, double speed, dou
   return std::max(1.0, workers + (gap > 0 ? step : -step));
 }
 
+// Steady state of information that decays at `decay` and gains `inflow` a month.
+inline double steady_information(double inflow, double decay) {
+  return decay > 0 ? std::min(1.0, inflow / decay) : (inflow > 0 ? 1.0 : 0.0);
+}
+
 // Share of its potential quality investment a firm with monthly revenue R makes: R/(R + R0).
 inline double quality_investment_share(double revenue, double scale) { return revenue / (revenue + scale); }
 

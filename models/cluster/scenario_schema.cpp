@@ -87,12 +87,12 @@ config::Schema<Params> declare() {
       .describe("Firms keep whole workers and change them only when the desired workforce differs by more than one worker plus this share of the present one (hiring and severance costs).");
   s.number("sme.quality_gain", KEY(sme.quality_gain)).def(0.05).range(0.0, 1.0).unit("1/month")
       .describe("eta_q: quality gain in a profitable month, × R/(R + R0) × (1 - q).");
-  s.number("sme.quality_revenue_scale", KEY(sme.quality_revenue_scale)).def(55.0).range(0.001, 1e9).unit("million IDR/month")
+  s.number("sme.quality_revenue_scale", KEY(sme.quality_revenue_scale)).def(110.0).range(0.001, 1e9).unit("million IDR/month")
       .describe("R0: revenue at which a firm invests half of what it could in quality; firms start at the steady-state quality of their revenue.");
   s.number("sme.quality_decay", KEY(sme.quality_decay)).def(0.005).range(0.0, 1.0).unit("1/month")
       .describe("delta_q: monthly quality decay.");
-  s.number("sme.information_initial", KEY(sme.information_initial)).def(0.2).range(0.0, 1.0).unit("fraction")
-      .describe("Mean starting market information (drawn ×0.5–1.5).");
+  s.number("sme.information_dispersion", KEY(sme.information_dispersion)).def(0.2).range(0.0, 1.0).unit("fraction")
+      .describe("Starting market information is the steady state of decay, regional promotion and a partner's marketing linkage, drawn ± this share around it.");
   s.number("sme.information_decay", KEY(sme.information_decay)).def(0.05).range(0.0, 1.0).unit("1/month")
       .describe("delta_I: monthly decay of market information.");
   s.number("sme.initial_net_worth_months", KEY(sme.initial_net_worth_months)).def(3.0).range(0.0, 1000.0).unit("months")

@@ -115,7 +115,11 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
     s.quality[i] = static_cast<float>(std::clamp(steady * rng.uniform(0.95, 1.05), 0.0, 1.0));
   }
   s.markup[i] = static_cast<float>(p.sme.markup_initial);
-  s.information[i] = static_cast<float>(std::clamp(p.sme.information_initial * rng.uniform(0.5, 1.5), 0.0, 1.0));
+  // Information starts at the steady state of decay and the region's promotion (a partner's
+  // marketing linkage is added once partnerships exist), so it does not drift at the start.
+  const double d = p.sme.information_dispersion;
+  s.information[i] = static_cast<float>(std::clamp(
+      steady_information(w.region.promotion[region], p.sme.information_decay) * rng.uniform(1.0 - d, 1.0 + d), 0.0, 1.0));
   s.information_next[i] = s.information[i];
   const float capacity = s.productivity[i] * s.employment[i];
   s.expected_demand[i] = capacity / static_cast<float>(1.0 + p.sme.output_buffer);
@@ -330,6 +334,16 @@ World build_world(const Params& params) {
   }
 
   build_and_free(w.net.partnership, V, partnership);
+  for (std::uint32_t i = 0; i < N; ++i) {
+    double gain = 0;
+    w.net.partnership.for_in(i, [&](std::uint32_t, std::uint32_t, const PartnershipEdge& e) {
+      if (e.linkages & linkage_marketing) gain += p.big_firms.partner_information_gain;
+    });
+    if (gain > 0)
+      w.sme.information[i] = static_cast<float>(
+          std::min(1.0, double(w.sme.information[i]) + steady_information(gain, p.sme.information_decay)));
+    w.sme.information_next[i] = w.sme.information[i];
+  }
 
   std::vector<std::vector<std::uint32_t>> members(static_cast<std::size_t>(w.clusters));
   for (std::uint32_t i = 0; i < N; ++i)

@@ -173,7 +173,7 @@ TEST_CASE("social_ties.without information gaps trust only rises; with large gap
   Simulation calm(testing::small_params({"social.information_gap_distrust=0", "social.meeting_probability=1",
                                          "social.trust_drift=0"}), 2);
   Simulation tense(testing::small_params({"social.information_gap_distrust=100", "social.meeting_probability=1",
-                                          "social.trust_drift=0", "sme.information_initial=0.5"}), 2);
+                                          "social.trust_drift=0", "sme.information_dispersion=0.8"}), 2);
   calm.step();
   tense.step();
   CHECK(agg(calm.observe(false, false), "mean_trust") > 0.5);
