@@ -4,6 +4,8 @@
 
 #include "engine/compaction.hpp"
 #include "engine/random.hpp"
+#include "models/cluster/buyer_utility.hpp"
+#include "models/cluster/phases.hpp"
 #include "models/cluster/streams.hpp"
 #include "models/cluster/world_builder.hpp"
 
@@ -87,15 +89,21 @@ void compact_and_enter(World& w) {
                                            EmploymentDistribution(20, 99, p.sme.workers_medium)};
   std::vector<std::vector<std::uint32_t>> traders(R), buyers(R), members(static_cast<std::size_t>(w.clusters));
   for (std::uint32_t m = 0; m < w.intermediary.size(); ++m) traders[w.intermediary.region[m]].push_back(m);
+  // Newcomers start in the traditional market, the one segment without a quality floor.
   for (std::uint32_t b = 0; b < w.buyer.size(); ++b)
-    if (w.buyer.segment[b] != Segment::exporter) buyers[w.buyer.region[b]].push_back(b);
+    if (w.buyer.segment[b] == Segment::traditional) buyers[w.buyer.region[b]].push_back(b);
   for (std::uint32_t i = 0; i < survivors; ++i)
     if (w.sme.cluster[i] >= 0) members[static_cast<std::size_t>(w.sme.cluster[i])].push_back(i);
 
   // A newcomer takes the place of firms that left (entry fills the room exits leave): it
-  // fits a buyer, and holds its loyalty, as the buyer's SMEs do on average. The stores are
-  // already compacted, but the network still has the old vertex ids, so this reads it with
-  // old_space.
+  // holds a buyer's loyalty as the buyer's SMEs do on average, and its match is set so that,
+  // at last month's offers, the buyer would give it its fair share: what keeps it at its
+  // size, split over its channels. The stores are already compacted, but the network and
+  // the offer arrays still have the old vertex ids, so this reads them with old_space.
+  std::vector<double> log_total(w.buyer.size(), 0.0);
+  for (std::uint32_t b = 0; b < w.buyer.size(); ++b)
+    if (w.buyer.segment[b] == Segment::traditional)
+      log_total[b] = log_choice_total(w, old_space.buyer_offset() + b, buyer_taste(p, w.buyer.segment[b]), w.buyer.budget[b]);
   std::vector<SalesEdge> typical(w.buyer.size());
   for (std::uint32_t b = 0; b < w.buyer.size(); ++b) {
     double match = 0, loyalty = 0;
@@ -131,11 +139,25 @@ void compact_and_enter(World& w) {
       if (!traders[r].empty())
         supply.push_back({space.intermediary_offset() + traders[r][rng.below(traders[r].size())], i,
                           {static_cast<float>(per_channel / theta)}});
-      if (!buyers[r].empty())
+      if (!buyers[r].empty()) {
+        const double price = (1.0 + double(w.sme.markup[i])) *
+                             (double(w.region.unit_labour_cost[r]) + p.sme.material_cost + double(transport_cost(w, r)));
+        const double capacity = double(w.sme.productivity[i]) * w.sme.employment[i];
         for (int k = 0; k < entrant_buyers; ++k) {
           const auto b = buyers[r][rng.below(buyers[r].size())];
-          sales.push_back({space.buyer_offset() + b, i, typical[b]});
+          SalesEdge e = typical[b];
+          const BuyerTaste t = buyer_taste(p, w.buyer.segment[b]);
+          const double share = w.buyer.budget[b] > 0 ? std::min(0.5, per_channel * price / w.buyer.budget[b]) : 0.0;
+          if (share > 0) {
+            const double util = -t.price_weight * std::log(price) + t.quality_weight * w.sme.quality[i] +
+                                p.buyers.loyalty_weight * e.loyalty +
+                                p.buyers.capacity_weight * std::log(capacity / entrant_buyers);
+            // exp(util + match) / (total + exp(util + match)) = share
+            e.match = static_cast<float>(std::log(share / (1.0 - share)) + log_total[b] - util);
+          }
+          sales.push_back({space.buyer_offset() + b, i, e});
         }
+      }
       if (w.sme.cluster[i] >= 0) {
         const auto& mates = members[static_cast<std::size_t>(w.sme.cluster[i])];
         const auto ties = static_cast<std::size_t>(p.social.ties_per_clustered_sme / 2.0);

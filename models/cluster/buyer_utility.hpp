@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <vector>
 
 #include "models/cluster/world.hpp"
 
@@ -57,6 +58,22 @@ inline double outside_utility(const Params& p, const BuyerTaste& t, double budge
   return -t.price_weight * std::log(price) + t.quality_weight * p.trade.import_quality +
          p.buyers.capacity_weight * std::log(std::max(budget / price, 1e-9)) +
          (t.exporter ? 0.0 : p.buyers.import_preference);
+}
+
+// ln of the logit's denominator for a buyer this month: the sum of exp(utility) over the
+// offers it can buy from and the outside good.
+inline double log_choice_total(const World& w, std::uint32_t buyer_vertex, const BuyerTaste& t, double budget) {
+  double top = outside_utility(w.params, t, budget);
+  std::vector<double> u{top};
+  w.net.sales.for_out(buyer_vertex, [&](std::uint32_t, std::uint32_t o, const SalesEdge& tie) {
+    if (const auto util = offer_utility(w, t, o, tie)) {
+      u.push_back(*util);
+      top = std::max(top, *util);
+    }
+  });
+  double sum = 0;
+  for (const double x : u) sum += std::exp(x - top);
+  return top + std::log(sum);
 }
 
 }  // namespace sentra::cluster
