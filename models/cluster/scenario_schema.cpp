@@ -83,7 +83,7 @@ config::Schema<Params> declare() {
       .describe("Planned output above expected demand.");
   s.number("sme.employment_adjustment", KEY(sme.employment_adjustment)).def(0.1).range(0.0, 1.0).unit("1/month")
       .describe("Share of the gap to the desired workforce closed in a month when the firm adjusts (at least one worker).");
-  s.number("sme.employment_band", KEY(sme.employment_band)).def(0.05).range(0.0, 10.0).unit("fraction of workers")
+  s.number("sme.employment_band", KEY(sme.employment_band)).def(0.1).range(0.0, 10.0).unit("fraction of workers")
       .describe("Firms keep whole workers and change them only when the desired workforce differs by more than one worker plus this share of the present one (hiring and severance costs).");
   s.number("sme.quality_gain", KEY(sme.quality_gain)).def(0.05).range(0.0, 1.0).unit("1/month")
       .describe("eta_q: quality gain in a profitable month, × R/(R + R0) × (1 - q).");

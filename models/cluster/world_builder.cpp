@@ -204,7 +204,11 @@ World build_world(const Params& params) {
   for (std::size_t k = 0; k < K; ++k) {
     RandomStream rng(p.seed, stream::init_big_firm, k, 0, 0);
     w.big_firm.region[k] = static_cast<std::uint16_t>(k % R);
-    w.big_firm.employment[k] = static_cast<float>(p.big_firms.workers * rng.uniform(0.5, 1.5));
+    // Sizes spread evenly over ×0.5–1.5 of the mean (in a random order): with a handful of
+    // big firms, random draws would move the large class's Table 1 shares by several points.
+    (void)rng;
+    const double rank = (double((k * 7919) % K) + 0.5) / double(K);
+    w.big_firm.employment[k] = static_cast<float>(p.big_firms.workers * (0.5 + rank));
     w.big_firm.productivity[k] = static_cast<float>(p.big_firms.productivity);
   }
 
@@ -305,13 +309,33 @@ World build_world(const Params& params) {
 
   std::vector<NetworkLayer<PartnershipEdge>::Edge> partnership;
   if (K > 0) {
+    // Exact partnered counts per class (round(share × firms of the class)): the firms of each
+    // class with the smallest draws have a partner.
+    const double class_share[3] = {p.big_firms.partnered_share_micro, p.big_firms.partnered_share_small,
+                                   p.big_firms.partnered_share_medium};
+    double cut[3] = {-1.0, -1.0, -1.0};  // below every draw: nobody partnered
+    {
+      std::vector<double> draws[3];
+      for (std::uint32_t i = 0; i < N; ++i) {
+        RandomStream rng(p.seed, stream::init_partnerships, i, 0, 0);
+        draws[std::min(2, static_cast<int>(size_class(w.sme.employment[i])))].push_back(rng.uniform());
+      }
+      for (int c = 0; c < 3; ++c) {
+        auto& d = draws[c];
+        const auto n = static_cast<std::size_t>(std::llround(double(d.size()) * class_share[c]));
+        if (n == 0) continue;
+        if (n >= d.size()) {
+          cut[c] = 2.0;
+          continue;
+        }
+        std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n), d.end());
+        cut[c] = d[n];  // the n smallest draws lie below it
+      }
+    }
     for (std::uint32_t i = 0; i < N; ++i) {
       RandomStream rng(p.seed, stream::init_partnerships, i, 0, 0);
-      const auto cls = size_class(w.sme.employment[i]);
-      const double share = cls == SizeClass::micro   ? p.big_firms.partnered_share_micro
-                           : cls == SizeClass::small ? p.big_firms.partnered_share_small
-                                                     : p.big_firms.partnered_share_medium;
-      if (!rng.bernoulli(share)) continue;
+      const auto cls = std::min(2, static_cast<int>(size_class(w.sme.employment[i])));
+      if (!(rng.uniform() < cut[cls])) continue;
       PartnershipEdge e;
       // Pattern mix [assumption, to be calibrated in the model issue]; linkage shares from the
       // 1994 survey the study cites (several linkages per firm).
