@@ -140,8 +140,7 @@ void compact_and_enter(World& w) {
         supply.push_back({space.intermediary_offset() + traders[r][rng.below(traders[r].size())], i,
                           {static_cast<float>(per_channel / theta)}});
       if (!buyers[r].empty()) {
-        const double price = (1.0 + double(w.sme.markup[i])) *
-                             (double(w.region.unit_labour_cost[r]) + p.sme.material_cost + double(transport_cost(w, r)));
+        const double price = (1.0 + double(w.sme.markup[i])) * double(sme_unit_cost(w, r));
         const double capacity = double(w.sme.productivity[i]) * w.sme.employment[i];
         for (int k = 0; k < entrant_buyers; ++k) {
           const auto b = buyers[r][rng.below(buyers[r].size())];

@@ -30,12 +30,18 @@ inline BuyerTaste buyer_taste(const Params& p, Segment s) {
   return {b.price_weight_export, b.quality_weight_export, b.quality_floor_export, true, 1.0 + p.trade.partner_tariff};
 }
 
-// Utility of `seller`'s current offer, or nothing when the buyer cannot buy from it: no
-// capacity, quality below the segment's floor, or (export buyers) an SME below the minimum lot.
-inline std::optional<double> offer_utility(const World& w, const BuyerTaste& t, std::uint32_t seller, const SalesEdge& tie) {
+// Whether a buyer of this taste can buy from `seller`'s current offer: it has capacity, its
+// quality meets the segment's floor, and (export buyers) an SME reaches the minimum lot.
+inline bool can_buy(const World& w, const BuyerTaste& t, std::uint32_t seller) {
   const float cap = w.offer_capacity[seller];
-  if (cap <= 0.f || w.offer_quality[seller] < t.quality_floor) return std::nullopt;
-  if (t.exporter && seller < w.net.space.smes && cap < w.params.buyers.min_lot_export) return std::nullopt;
+  if (cap <= 0.f || w.offer_quality[seller] < t.quality_floor) return false;
+  return !(t.exporter && seller < w.net.space.smes && cap < w.params.buyers.min_lot_export);
+}
+
+// Utility of `seller`'s current offer, or nothing when the buyer cannot buy from it.
+inline std::optional<double> offer_utility(const World& w, const BuyerTaste& t, std::uint32_t seller, const SalesEdge& tie) {
+  if (!can_buy(w, t, seller)) return std::nullopt;
+  const float cap = w.offer_capacity[seller];
   // What the seller can deliver to this buyer: its capacity shared among the buyers who see
   // it (a big firm serving hundreds of buyers is not hundreds of times more available to
   // each of them than a small trader).

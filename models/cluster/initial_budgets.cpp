@@ -30,57 +30,66 @@ void set_initial_budgets(World& w) {
   // is what keeps its workforce where it is; partners take their contract quantity first,
   // the rest is split evenly over its trader ties and direct buyers. Through a trader the SME
   // sees only the share theta of the orders, so a trader must order rest / theta.
-  std::vector<double> per_direct(sp.smes, 0.0), per_trader(sp.smes, 0.0);
-  for (std::uint32_t j = 0; j < sp.smes; ++j) {
+  // Computed when needed rather than stored: at national scale every byte per firm counts.
+  const auto per_direct = [&](std::uint32_t j) {
     const double capacity = double(w.sme.productivity[j]) * w.sme.employment[j];
     double partner = 0;
     w.net.partnership.for_in(j, [&](std::uint32_t, std::uint32_t, const PartnershipEdge& e) { partner += e.quantity; });
     const double rest = std::max(0.0, capacity / (1.0 + p.sme.output_buffer) - partner);
-    std::size_t direct = 0;
-    w.net.sales.for_in(j, [&](std::uint32_t, std::uint32_t, const SalesEdge&) { ++direct; });
-    const std::size_t channels = direct + w.net.supply.in_degree(j);
-    if (channels == 0) continue;
+    const std::size_t channels = w.net.sales.in_degree(j) + w.net.supply.in_degree(j);  // only buyers sell-link SMEs
+    return channels > 0 ? rest / double(channels) : 0.0;
+  };
+  const auto per_trader = [&](std::uint32_t j) {
     const double theta = p.intermediaries.signal_pass_through +
                          (1.0 - p.intermediaries.signal_pass_through) * w.sme.information[j];
-    per_direct[j] = rest / double(channels);
-    per_trader[j] = per_direct[j] / theta;
-  }
-  // Trader relationships carry those orders; a trader's wanted sales are their sum.
-  std::vector<double> wanted(sp.total(), 0.0);  // units each seller is to sell, over all its buyers
-  for (std::uint32_t m = 0; m < sp.intermediaries; ++m) {
-    const auto v = sp.intermediary_offset() + m;
-    w.net.supply.for_out_mut(v, [&](std::uint32_t, std::uint32_t j, SupplyEdge& tie) {
-      tie.weight = static_cast<float>(per_trader[j]);
-      wanted[v] += per_trader[j];
+    return per_direct(j) / theta;
+  };
+  // Units each seller is to sell over all its buyers: an SME its direct share per buyer, a
+  // trader the sum over its ties, a big firm its capacity.
+  std::vector<double> trader_wanted(sp.intermediaries, 0.0);
+  for (std::uint32_t m = 0; m < sp.intermediaries; ++m)
+    w.net.supply.for_out_mut(sp.intermediary_offset() + m, [&](std::uint32_t, std::uint32_t j, SupplyEdge& tie) {
+      const double orders = per_trader(j);
+      tie.weight = static_cast<float>(orders);
+      trader_wanted[m] += orders;
     });
-  }
-  for (std::uint32_t j = 0; j < sp.smes; ++j) {
-    std::size_t direct = 0;
-    w.net.sales.for_in(j, [&](std::uint32_t, std::uint32_t, const SalesEdge&) { ++direct; });
-    wanted[j] = per_direct[j] * double(direct);
-  }
-  for (std::uint32_t k = 0; k < sp.big_firms; ++k) wanted[sp.big_firm_offset() + k] = w.offer_capacity[sp.big_firm_offset() + k];
+  const auto wanted = [&](std::uint32_t o) {
+    if (o < sp.smes) return per_direct(o) * double(w.net.sales.in_degree(o));
+    if (o < sp.buyer_offset()) return trader_wanted[o - sp.intermediary_offset()];
+    return double(w.offer_capacity[o]);
+  };
 
   // Each buyer: what it is to spend on the sellers it sees (each seller's wanted sales split
   // evenly over its buyers, at the buyer's price), and the budget that leaves exactly that
   // after the share s_out it spends on the outside good: B = T / (1 - s_out).
   // Only the buyers who can buy from a seller (quality floors, lots) share its sales; for
   // traders, count those that are export buyers, whose orders go to export-grade suppliers.
-  std::vector<std::size_t> buyers_of(sp.total(), 0), export_buyers_of(sp.total(), 0);
+  // Counted for traders and big firms (few, with many buyers); for an SME (a few buyers
+  // each) counted when needed, so no array over all firms is held.
+  const auto others = sp.total() - sp.intermediary_offset();
+  std::vector<std::uint32_t> seller_buyers(others, 0), export_buyers_of(sp.intermediaries, 0);
   for (std::uint32_t b = 0; b < sp.buyers; ++b) {
     const BuyerTaste t = buyer_taste(p, w.buyer.segment[b]);
-    w.net.sales.for_out(sp.buyer_offset() + b, [&](std::uint32_t, std::uint32_t o, const SalesEdge& tie) {
-      if (!offer_utility(w, t, o, tie)) return;
-      ++buyers_of[o];
-      if (t.exporter) ++export_buyers_of[o];
+    w.net.sales.for_out(sp.buyer_offset() + b, [&](std::uint32_t, std::uint32_t o, const SalesEdge&) {
+      if (o < sp.smes || !can_buy(w, t, o)) return;
+      ++seller_buyers[o - sp.intermediary_offset()];
+      if (t.exporter && o < sp.buyer_offset()) ++export_buyers_of[o - sp.intermediary_offset()];
     });
   }
+  const auto buyers_of = [&](std::uint32_t o) {
+    if (o >= sp.smes) return double(seller_buyers[o - sp.intermediary_offset()]);
+    double n = 0;
+    w.net.sales.for_in(o, [&](std::uint32_t, std::uint32_t b, const SalesEdge&) {
+      n += can_buy(w, buyer_taste(p, w.buyer.segment[b - sp.buyer_offset()]), o);
+    });
+    return n;
+  };
   for (std::uint32_t b = 0; b < sp.buyers; ++b) {
     const auto v = sp.buyer_offset() + b;
     const BuyerTaste t = buyer_taste(p, w.buyer.segment[b]);
     double target = 0;
     w.net.sales.for_out(v, [&](std::uint32_t, std::uint32_t o, const SalesEdge& tie) {
-      if (offer_utility(w, t, o, tie)) target += wanted[o] / double(buyers_of[o]) * w.offer_price[o] * t.tariff_factor;
+      if (offer_utility(w, t, o, tie)) target += wanted(o) / buyers_of(o) * w.offer_price[o] * t.tariff_factor;
     });
     target *= p.buyers.demand_to_capacity;
     const double outside_share = t.exporter ? p.buyers.world_share_export : p.buyers.import_share_initial;
@@ -97,7 +106,7 @@ void set_initial_budgets(World& w) {
       tie.match = 0.f;
       if (!offer_utility(w, t, o, tie)) return;
       const double share =
-          p.buyers.demand_to_capacity * wanted[o] / double(buyers_of[o]) * w.offer_price[o] * t.tariff_factor / budget;
+          p.buyers.demand_to_capacity * wanted(o) / buyers_of(o) * w.offer_price[o] * t.tariff_factor / budget;
       tie.loyalty = share > 0 ? 1.f : 0.f;
       if (share <= 0) {
         tie.match = -30.f;  // nothing wanted from this seller: practically never chosen
@@ -114,9 +123,9 @@ void set_initial_budgets(World& w) {
   const auto floor = static_cast<float>(p.buyers.quality_floor_export);
   for (std::uint32_t m = 0; m < sp.intermediaries; ++m) {
     const auto v = sp.intermediary_offset() + m;
-    if (buyers_of[v] == 0) continue;
-    const double exported = wanted[v] * double(export_buyers_of[v]) / double(buyers_of[v]);
-    const double domestic = wanted[v] - exported;
+    if (buyers_of(v) == 0) continue;
+    const double exported = trader_wanted[m] * double(export_buyers_of[m]) / buyers_of(v);
+    const double domestic = trader_wanted[m] - exported;
     for (int iteration = 0; iteration < 100; ++iteration) {
       double all = 0, grade = 0;
       w.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge& tie) {
@@ -128,9 +137,10 @@ void set_initial_budgets(World& w) {
       w.net.supply.for_out_mut(v, [&](std::uint32_t, std::uint32_t j, SupplyEdge& tie) {
         const bool able = w.offer_quality[j] >= floor;
         const double gets = tie.weight * (domestic / all + (grade > 0 ? (able ? exported / grade : 0.0) : exported / all));
-        if (gets <= 0 || per_trader[j] <= 0) return;
-        worst = std::max(worst, std::fabs(gets / per_trader[j] - 1.0));
-        tie.weight = static_cast<float>(tie.weight * per_trader[j] / gets);
+        const double target = per_trader(j);
+        if (gets <= 0 || target <= 0) return;
+        worst = std::max(worst, std::fabs(gets / target - 1.0));
+        tie.weight = static_cast<float>(tie.weight * target / gets);
       });
       if (worst < 1e-4) break;
     }

@@ -59,4 +59,10 @@ inline float transport_cost(const World& w, std::size_t region) {
   return static_cast<float>(w.params.sme.transport_cost) / (1.f + w.region.infrastructure[region]);
 }
 
+// An SME's cost per unit, the same for every firm of a region: c = ulc_r + material + tc_r
+// (wages per worker rise with productivity, so labour cost per unit does not).
+inline float sme_unit_cost(const World& w, std::size_t region) {
+  return w.region.unit_labour_cost[region] + static_cast<float>(w.params.sme.material_cost) + transport_cost(w, region);
+}
+
 }  // namespace sentra::cluster

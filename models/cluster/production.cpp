@@ -16,12 +16,10 @@ void sme_plan(World& w, const PhaseContext& ctx) {
       return;
     }
     const auto r = s.region[i];
-    // c = ulc_r + m + tc_r: labour, material and transport per unit.
-    const float cost = w.region.unit_labour_cost[r] + static_cast<float>(p.material_cost) + transport_cost(w, r);
+    const float cost = sme_unit_cost(w, r);
     const float capacity = s.productivity[i] * s.employment[i];
     const float planned =
         std::min(capacity, s.expected_demand[i] * static_cast<float>(1.0 + p.output_buffer));
-    s.unit_cost[i] = cost;
     s.planned_output[i] = planned;
     w.offer_price[i] = (1.f + s.markup[i]) * cost;
     w.offer_quality[i] = s.quality[i];
@@ -35,7 +33,7 @@ void big_firm_plan(World& w, const PhaseContext& ctx) {
   const auto base = w.net.space.big_firm_offset();
   ctx.scheduler.for_each(b.size(), [&](std::size_t k) {
     const auto r = b.region[k];
-    const float cost = w.region.unit_labour_cost[r] + static_cast<float>(p.sme.material_cost) + transport_cost(w, r);
+    const float cost = sme_unit_cost(w, r);  // the same cost per unit as an SME of the region
     b.unit_cost[k] = cost;
     b.planned_output[k] = b.productivity[k] * b.employment[k];
     w.offer_price[base + k] = static_cast<float>(1.0 + p.big_firms.markup) * cost;

@@ -35,7 +35,6 @@ struct SmeStore {
   std::vector<float> expected_demand;       // units per month
   std::vector<float> intermediary_signal;   // filtered demand seen through intermediaries
   std::vector<float> planned_output;        // units this month
-  std::vector<float> unit_cost;             // million IDR per unit
   std::vector<float> sold;                  // units sold this month
   std::vector<float> sold_previous;
   std::vector<float> revenue;               // million IDR this month
@@ -47,7 +46,7 @@ struct SmeStore {
   auto columns() {
     return std::tie(uid, region, cluster, alive, informal, birth_step, exit_step, employment, productivity,
                     quality, markup, information, information_next, expected_demand,
-                    intermediary_signal, planned_output, unit_cost, sold, sold_previous, revenue,
+                    intermediary_signal, planned_output, sold, sold_previous, revenue,
                     exports, profit, levy_paid, net_worth);
   }
   std::size_t size() const { return uid.size(); }

@@ -107,7 +107,7 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
   // (q* = g / (g + delta_q), g = eta_q·R/(R + R0)), ±5%: larger and more productive firms
   // start with better products, and quality does not drift at the start.
   {
-    const double cost = double(w.region.unit_labour_cost[region]) + p.sme.material_cost + transport_cost(w, region);
+    const double cost = sme_unit_cost(w, region);
     const double revenue = double(s.productivity[i]) * s.employment[i] / (1.0 + p.sme.output_buffer) *
                            (1.0 + p.sme.markup_initial) * cost;
     const double gain = p.sme.quality_gain * quality_investment_share(revenue, p.sme.quality_revenue_scale);
@@ -309,18 +309,21 @@ World build_world(const Params& params) {
 
   std::vector<NetworkLayer<PartnershipEdge>::Edge> partnership;
   if (K > 0) {
-    // Exact partnered counts per class (round(share × firms of the class)): the firms of each
-    // class with the smallest draws have a partner.
+    // Exact partnered counts for small and medium firms (round(share × firms of the class)):
+    // the firms of the class with the smallest draws have a partner. Micro firms, far more
+    // numerous, draw independently (u < share).
     const double class_share[3] = {p.big_firms.partnered_share_micro, p.big_firms.partnered_share_small,
                                    p.big_firms.partnered_share_medium};
-    double cut[3] = {-1.0, -1.0, -1.0};  // below every draw: nobody partnered
+    double cut[3] = {class_share[0], -1.0, -1.0};  // -1: below every draw, nobody partnered
     {
       std::vector<double> draws[3];
       for (std::uint32_t i = 0; i < N; ++i) {
+        const auto c = std::min(2, static_cast<int>(size_class(w.sme.employment[i])));
+        if (c == 0) continue;
         RandomStream rng(p.seed, stream::init_partnerships, i, 0, 0);
-        draws[std::min(2, static_cast<int>(size_class(w.sme.employment[i])))].push_back(rng.uniform());
+        draws[c].push_back(rng.uniform());
       }
-      for (int c = 0; c < 3; ++c) {
+      for (int c = 1; c < 3; ++c) {
         auto& d = draws[c];
         const auto n = static_cast<std::size_t>(std::llround(double(d.size()) * class_share[c]));
         if (n == 0) continue;

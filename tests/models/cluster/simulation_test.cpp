@@ -63,8 +63,9 @@ TEST_CASE("Simulation.a different seed gives different results") {
   CHECK(a.back() != b.back());
 }
 
-TEST_CASE("sme_plan.unit cost is labour, material and transport per unit; the ask is above it") {
+TEST_CASE("sme_plan.the ask is the month's mark-up on labour, material and transport per unit") {
   Simulation sim(testing::small_params(), 1);
+  const std::vector<float> markup = sim.world().sme.markup;  // settlement adapts it after the plan
   sim.step();
   const auto& w = sim.world();
   const auto& p = w.params.sme;
@@ -72,9 +73,8 @@ TEST_CASE("sme_plan.unit cost is labour, material and transport per unit; the as
     if (!w.sme.alive[i]) continue;
     const auto r = w.sme.region[i];
     const float cost = w.region.unit_labour_cost[r] + float(p.material_cost) + transport_cost(w, r);
-    CHECK(w.sme.unit_cost[i] == doctest::Approx(cost));
-    // the price stored is the one set this month, before the mark-up adapted at settlement
-    CHECK(w.offer_price[i] > w.sme.unit_cost[i]);
+    CHECK(sme_unit_cost(w, r) == doctest::Approx(cost));
+    CHECK(w.offer_price[i] == doctest::Approx((1.f + markup[i]) * cost));
   }
 }
 
