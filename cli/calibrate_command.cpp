@@ -48,6 +48,7 @@ int calibrate_command(const CalibrateOptions& o) {
   install_interrupt_handlers();
   cluster::Simulation sim(params, o.threads);
   cluster::CalibrationRun run;
+  std::vector<std::uint32_t> micro_cohort;  // the first micro entrants, by uid
   run.survival_months = o.survival_months;
   // Entrants arrive at compaction boundaries; allow a few of them before giving up on a cohort.
   const std::int64_t latest_cohort = 4 * params.world.compact_every + cluster::drift_window_months;
@@ -79,12 +80,13 @@ int calibrate_command(const CalibrateOptions& o) {
         if (w.sme.birth_step[i] > 0 && (born < 0 || w.sme.birth_step[i] < born)) born = w.sme.birth_step[i];
       if (born > 0) {
         run.cohort_step = born;
-        run.cohort_born = cluster::count_born_at(w, born, false);
+        micro_cohort = cluster::cohort(w, born, cluster::SizeClass::micro);
+        run.cohort_born = micro_cohort.size();
         horizon = std::max(horizon, born + o.survival_months + 1);
       }
     }
     if (run.cohort_step >= 0 && t == run.cohort_step + o.survival_months)
-      run.cohort_alive = cluster::count_born_at(w, run.cohort_step, true);
+      run.cohort_alive = cluster::count_alive(w, micro_cohort);
     progress.update(t + 1);
   }
   progress.finish();

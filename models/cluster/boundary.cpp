@@ -5,6 +5,7 @@
 #include "engine/compaction.hpp"
 #include "engine/random.hpp"
 #include "models/cluster/buyer_utility.hpp"
+#include "models/cluster/partnership_formation.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/streams.hpp"
 #include "models/cluster/world_builder.hpp"
@@ -38,6 +39,7 @@ void apply_events(World& w) {
     else if (ev.key == "trade.import_quality") p.trade.import_quality = ev.value;
     else if (ev.key == "buyers.import_preference") p.buyers.import_preference = ev.value;
     else if (ev.key == "buyers.export_demand_multiplier") p.buyers.export_demand_multiplier = ev.value;
+    else if (ev.key == "big_firms.partnership_programme") p.big_firms.partnership_programme = ev.value;
     else continue;
     w.applied_events.push_back({w.step, ev.key, ev.region, ev.value});
   }
@@ -46,23 +48,31 @@ void apply_events(World& w) {
 void draw_entry(World& w) {
   const auto& p = w.params;
   const auto R = w.region.size();
-  std::vector<double> live(R, 0.0), exited(R, 0.0);
+  std::vector<double> live(R, 0.0), exited(R * 3, 0.0);
   for (std::size_t i = 0; i < w.sme.size(); ++i) {
-    if (w.sme.alive[i]) live[w.sme.region[i]] += 1.0;
-    else if (w.sme.exit_step[i] == w.step) exited[w.sme.region[i]] += 1.0;
+    if (w.sme.alive[i]) {
+      live[w.sme.region[i]] += 1.0;
+    } else if (w.sme.exit_step[i] == w.step) {
+      // An exit is replaced in its own class (or as a micro firm when entry_replaces_class is off).
+      const auto c = p.sme.entry_replaces_class ? std::min(2, static_cast<int>(size_class(w.sme.employment[i]))) : 0;
+      exited[w.sme.region[i] * 3 + static_cast<std::size_t>(c)] += 1.0;
+    }
   }
   for (std::size_t r = 0; r < R; ++r) {
     RandomStream rng(p.seed, stream::entry_count, r, static_cast<std::uint64_t>(w.step), 0);
-    // New firms fill the room this month's exits left (and a few more come on their own);
-    // levies above the region's starting level deter them: ((1 - tau) / (1 - tau_0))^eta.
+    // New firms fill the room this month's exits left (and a few more micro firms come on
+    // their own); levies above the region's starting level deter them:
+    // ((1 - tau) / (1 - tau_0))^eta.
     const double deterrent = std::pow((1.0 - double(w.region.levy_rate[r])) / (1.0 - double(w.region.levy_rate_initial[r])),
                                       p.sme.entry_levy_elasticity);
-    const double rate = (p.sme.entry_replacement * exited[r] + p.sme.entry_rate * live[r]) * deterrent;
-    w.pending_entrants[r] += static_cast<std::uint32_t>(rng.poisson(rate));
+    for (std::size_t c = 0; c < 3; ++c) {
+      const double rate = (p.sme.entry_replacement * exited[r * 3 + c] + (c == 0 ? p.sme.entry_rate * live[r] : 0.0)) * deterrent;
+      w.pending_entrants[r * 3 + c] += static_cast<std::uint32_t>(rng.poisson(rate));
+    }
   }
 }
 
-void compact_and_enter(World& w) {
+void compact_and_enter(World& w, Scheduler& scheduler) {
   const auto& p = w.params;
   const auto R = w.region.size();
   const auto plan = plan_compaction(w.sme.alive);
@@ -83,7 +93,7 @@ void compact_and_enter(World& w) {
   auto space = old_space;
   space.smes = new_smes;
 
-  // Entrants: micro firms, in region order, with ids after the survivors.
+  // Entrants, in region and class order, with ids after the survivors.
   const EmploymentDistribution bands[3] = {EmploymentDistribution(1, 4, p.sme.workers_micro),
                                            EmploymentDistribution(5, 19, p.sme.workers_small),
                                            EmploymentDistribution(20, 99, p.sme.workers_medium)};
@@ -124,10 +134,12 @@ void compact_and_enter(World& w) {
   const SocialEdge tie{static_cast<float>(p.social.trust_initial)};
   constexpr int entrant_buyers = 2;  // a newcomer is seen by a couple of local buyers
   std::uint32_t i = survivors;
-  for (std::size_t r = 0; r < R; ++r) {
-    for (std::uint32_t n = 0; n < w.pending_entrants[r]; ++n, ++i) {
+  for (std::size_t slot = 0; slot < w.pending_entrants.size(); ++slot) {
+    const std::size_t r = slot / 3;
+    const auto cls = static_cast<SizeClass>(slot % 3);
+    for (std::uint32_t n = 0; n < w.pending_entrants[slot]; ++n, ++i) {
       RandomStream rng(p.seed, stream::entrant, w.next_uid, static_cast<std::uint64_t>(w.step), 0);
-      init_sme(w, i, static_cast<std::uint16_t>(r), SizeClass::micro, rng, bands);
+      init_sme(w, i, static_cast<std::uint16_t>(r), cls, rng, bands);
       // Its trader tie carries what keeps it at its size, as the starting ties do
       // (initial_budgets.cpp): capacity / (1 + buffer) over its channels, through the filter.
       const double theta = p.intermediaries.signal_pass_through +
@@ -167,7 +179,7 @@ void compact_and_enter(World& w) {
         }
       }
     }
-    w.pending_entrants[r] = 0;
+    w.pending_entrants[slot] = 0;
   }
   w.entries_this_step = entrants;
 
@@ -176,7 +188,8 @@ void compact_and_enter(World& w) {
   const auto V = space.total();
   w.net.supply.rebuild(V, remap, keep, supply);
   w.net.sales.rebuild(V, remap, keep, sales);
-  w.net.partnership.rebuild(V, remap, keep, {});
+  const auto formed = form_partnerships(w, scheduler, old_space, remap, space);
+  w.net.partnership.rebuild(V, remap, keep, formed);
   w.net.social.rebuild(V, remap, keep, social);
 
   size_month_arrays(w);

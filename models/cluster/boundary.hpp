@@ -13,8 +13,9 @@ void apply_events(World& w);
 // Draws this month's entrants per region (Poisson, damped by the local levy).
 void draw_entry(World& w);
 
-// Removes exited SMEs, adds pending entrants with their edges, rebuilds every layer.
-void compact_and_enter(World& w);
+// Removes exited SMEs, adds pending entrants with their edges, forms new partnerships
+// (partnership_formation.hpp), rebuilds every layer.
+void compact_and_enter(World& w, Scheduler& scheduler);
 
 // Makes next month's information current.
 void swap_information(World& w, Scheduler& scheduler);

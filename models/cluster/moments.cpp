@@ -1,5 +1,6 @@
 #include "models/cluster/moments.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "models/cluster/phases.hpp"
@@ -61,10 +62,18 @@ Moments measure_moments(const World& w) {
   return m;
 }
 
-std::uint64_t count_born_at(const World& w, std::int64_t birth_step, bool alive_only) {
+std::vector<std::uint32_t> cohort(const World& w, std::int64_t birth_step, SizeClass cls) {
+  std::vector<std::uint32_t> uids;
+  for (std::uint32_t i = 0; i < w.sme.size(); ++i)
+    if (w.sme.birth_step[i] == birth_step && size_class(w.sme.employment[i]) == cls) uids.push_back(w.sme.uid[i]);
+  std::sort(uids.begin(), uids.end());
+  return uids;
+}
+
+std::uint64_t count_alive(const World& w, const std::vector<std::uint32_t>& uids) {
   std::uint64_t n = 0;
   for (std::uint32_t i = 0; i < w.sme.size(); ++i)
-    if (w.sme.birth_step[i] == birth_step && (!alive_only || w.sme.alive[i])) ++n;
+    if (w.sme.alive[i] && std::binary_search(uids.begin(), uids.end(), w.sme.uid[i])) ++n;
   return n;
 }
 

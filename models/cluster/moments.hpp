@@ -6,6 +6,7 @@
 // grown to 100+ workers plus big firms, as Table 1's large column counts all large firms.
 #include <array>
 #include <cstdint>
+#include <vector>
 
 #include "models/cluster/world.hpp"
 
@@ -33,9 +34,10 @@ struct Moments {
 
 Moments measure_moments(const World& w);
 
-// A cohort of firms born in one month: how many there were and how many are still alive.
-// Entrants are micro firms; dead firms leave the stores at compaction, so the cohort size is
-// counted right after the entry and the survivors later.
-std::uint64_t count_born_at(const World& w, std::int64_t birth_step, bool alive_only);
+// A cohort: the ids (uid, ascending) of the firms born in one month that were of class `cls`
+// then. Dead firms leave the stores at compaction, so a cohort is taken right after its entry
+// and its survivors counted later by id.
+std::vector<std::uint32_t> cohort(const World& w, std::int64_t birth_step, SizeClass cls);
+std::uint64_t count_alive(const World& w, const std::vector<std::uint32_t>& uids);
 
 }  // namespace sentra::cluster

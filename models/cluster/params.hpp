@@ -42,6 +42,7 @@ struct SmeParams {
   double bankruptcy_months;         // exit when net worth < -this × monthly wage bill
   double hazard_micro, hazard_small, hazard_medium;         // monthly exit hazard
   double entry_replacement;         // entrants per exit in the region
+  bool entry_replaces_class;        // an exit is replaced by an entrant of its own class
   double entry_rate;                // further monthly entrants per live SME
   double entry_levy_elasticity;
   double informal_share_micro;
@@ -83,6 +84,8 @@ struct BigFirmParams {
   double partnered_share_medium;
   double offtake_share;             // share of a partner's planned output the big firm buys
   double partner_information_gain;  // monthly information gain from a marketing linkage
+  double partnership_programme;     // x each big firm's starting partner count: its target
+  std::int64_t partner_candidates;  // SMEs a big firm screens per partner it seeks
 };
 
 struct SocialParams {

@@ -107,6 +107,8 @@ config::Schema<Params> declare() {
       .describe("Background monthly exit hazard of medium firms.");
   s.number("sme.entry_replacement", KEY(sme.entry_replacement)).def(1.0).range(0.0, 100.0).unit("entrants/exit")
       .describe("Entrants drawn per firm that exited in the region (the market room exits leave; Dosi et al. 2010 use 1), before the levy deterrent.");
+  s.boolean("sme.entry_replaces_class", KEY(sme.entry_replaces_class)).def(true)
+      .describe("An exiting small or medium firm is replaced by a new firm of its own class (a new establishment); off: every entrant is a micro firm.");
   s.number("sme.entry_rate", KEY(sme.entry_rate)).def(0.0).range(0.0, 1.0).unit("1/month")
       .describe("Further entrants per live SME per month (new ventures beyond replacement), before the levy deterrent.");
   s.number("sme.entry_levy_elasticity", KEY(sme.entry_levy_elasticity)).def(5.0).range(0.0, 100.0).unit("1")
@@ -193,6 +195,10 @@ config::Schema<Params> declare() {
       .describe("Share of medium firms with a big-firm partner at the start.");
   s.number("big_firms.offtake_share", KEY(big_firms.offtake_share)).def(0.3).range(0.0, 1.0).unit("fraction")
       .describe("Contract quantity: the share of a partner's capacity (when the partnership forms) the big firm orders each month.");
+  s.number("big_firms.partnership_programme", KEY(big_firms.partnership_programme)).def(1.0).range(0.0, 100.0).unit("1")
+      .settable().describe("Each big firm seeks this × its starting number of SME partners, filling the gap at each yearly boundary (1: partnerships lost to exits are replaced; a programme raises it).");
+  s.integer("big_firms.partner_candidates", KEY(big_firms.partner_candidates)).def(20).range(1, 10000).unit("SMEs")
+      .describe("Small and medium SMEs a big firm screens for each partner it seeks; it offers contracts to the best scored (quality + productivity / mean productivity of those screened).");
   s.number("big_firms.partner_information_gain", KEY(big_firms.partner_information_gain)).def(0.02).range(0.0, 1.0).unit("1/month")
       .describe("Monthly information gain of an SME whose partner gives a marketing linkage.");
 

@@ -15,7 +15,7 @@ void Simulation::step() {
   w.entries_this_step = 0;
   // The boundary after the previous month runs here, so that month's observation still saw
   // the firms that exited in it. Exits stay masked (alive = 0) until a compaction.
-  if (compact_due_) compact_and_enter(w);
+  if (compact_due_) compact_and_enter(w, scheduler_);
   apply_events(w);
   plan_.run_step(scheduler_, static_cast<std::uint64_t>(w.step));
   swap_information(w, scheduler_);

@@ -97,6 +97,11 @@ struct BigFirmStore {
                     exports, partner_purchases);
   }
   std::size_t size() const { return region.size(); }
+
+  // Not a column: three counts per firm. Partners at the start by the partner's class
+  // (micro, small, medium: index firm * 3 + class); the firm keeps that many of each,
+  // replacing those it loses (partnership_formation.cpp).
+  std::vector<std::uint32_t> partners_initial;
 };
 
 struct RegionState {

@@ -17,4 +17,6 @@ inline constexpr std::uint32_t sme_exit = 21;
 inline constexpr std::uint32_t social_meeting = 22;
 inline constexpr std::uint32_t entry_count = 23;
 inline constexpr std::uint32_t entrant = 24;
+inline constexpr std::uint32_t partner_offers = 25;
+inline constexpr std::uint32_t partner_terms = 26;
 }  // namespace sentra::cluster::stream

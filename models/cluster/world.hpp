@@ -48,7 +48,7 @@ struct World {
   std::vector<float> partner_order;     // units the big firm ordered from its partner
 
   // Entry drawn every month, carried out at the next compaction boundary.
-  std::vector<std::uint32_t> pending_entrants;  // per region
+  std::vector<std::uint32_t> pending_entrants;  // per (region, class): index region * 3 + class
 
   std::int64_t entries_this_step = 0;
   std::int64_t exits_this_step = 0;

@@ -135,6 +135,27 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
   }
 }
 
+PartnershipEdge draw_partnership_terms(const World& w, std::size_t i, RandomStream& rng) {
+  PartnershipEdge e;
+  // Pattern mix [assumption, to be calibrated in the model issue]; linkage shares from the
+  // 1994 survey the study cites (several linkages per firm).
+  const double u = rng.uniform();
+  e.pattern = u < 0.2   ? PartnershipPattern::nucleus_plasma
+              : u < 0.5 ? PartnershipPattern::subcontracting
+              : u < 0.8 ? PartnershipPattern::general_trade
+              : u < 0.9 ? PartnershipPattern::agency
+                        : PartnershipPattern::franchise;
+  if (rng.bernoulli(0.5502)) e.linkages |= linkage_marketing;
+  if (rng.bernoulli(0.4442)) e.linkages |= linkage_capital;
+  if (rng.bernoulli(0.32)) e.linkages |= linkage_production;
+  if (rng.bernoulli(0.28)) e.linkages |= linkage_raw_material;
+  if (rng.bernoulli(0.03)) e.linkages |= linkage_management;
+  // A contract fixes the quantity the big firm takes each month, from the SME's capacity
+  // when the partnership forms (so offtake does not feed back into the SME's own growth).
+  e.quantity = static_cast<float>(w.params.big_firms.offtake_share) * w.sme.productivity[i] * w.sme.employment[i];
+  return e;
+}
+
 World build_world(const Params& params) {
   World w;
   w.params = params;
@@ -339,28 +360,19 @@ World build_world(const Params& params) {
       RandomStream rng(p.seed, stream::init_partnerships, i, 0, 0);
       const auto cls = std::min(2, static_cast<int>(size_class(w.sme.employment[i])));
       if (!(rng.uniform() < cut[cls])) continue;
-      PartnershipEdge e;
-      // Pattern mix [assumption, to be calibrated in the model issue]; linkage shares from the
-      // 1994 survey the study cites (several linkages per firm).
-      const double u = rng.uniform();
-      e.pattern = u < 0.2   ? PartnershipPattern::nucleus_plasma
-                  : u < 0.5 ? PartnershipPattern::subcontracting
-                  : u < 0.8 ? PartnershipPattern::general_trade
-                  : u < 0.9 ? PartnershipPattern::agency
-                            : PartnershipPattern::franchise;
-      if (rng.bernoulli(0.5502)) e.linkages |= linkage_marketing;
-      if (rng.bernoulli(0.4442)) e.linkages |= linkage_capital;
-      if (rng.bernoulli(0.32)) e.linkages |= linkage_production;
-      if (rng.bernoulli(0.28)) e.linkages |= linkage_raw_material;
-      if (rng.bernoulli(0.03)) e.linkages |= linkage_management;
-      // A contract fixes the quantity the big firm takes each month, from the SME's capacity
-      // when the partnership forms (so offtake does not feed back into the SME's own growth).
-      e.quantity = static_cast<float>(p.big_firms.offtake_share) * w.sme.productivity[i] * w.sme.employment[i];
+      const PartnershipEdge e = draw_partnership_terms(w, i, rng);
       partnership.push_back({space.big_firm_offset() + static_cast<std::uint32_t>(rng.below(K)), i, e});
     }
   }
 
   build_and_free(w.net.partnership, V, partnership);
+  // Each big firm keeps the number of partners it starts with (times the partnership
+  // programme) by forming new partnerships at the yearly boundary (partnership_formation.cpp).
+  w.big_firm.partners_initial.assign(K * 3, 0);
+  for (std::uint32_t k = 0; k < K; ++k)
+    w.net.partnership.for_out(space.big_firm_offset() + k, [&](std::uint32_t, std::uint32_t j, const PartnershipEdge&) {
+      ++w.big_firm.partners_initial[k * 3 + std::size_t(std::min(2, static_cast<int>(size_class(w.sme.employment[j]))))];
+    });
   for (std::uint32_t i = 0; i < N; ++i) {
     double gain = 0;
     w.net.partnership.for_in(i, [&](std::uint32_t, std::uint32_t, const PartnershipEdge& e) {
@@ -397,7 +409,7 @@ World build_world(const Params& params) {
 
   size_month_arrays(w);
   set_initial_budgets(w);
-  w.pending_entrants.assign(R, 0);
+  w.pending_entrants.assign(R * 3, 0);
   return w;
 }
 

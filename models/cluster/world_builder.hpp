@@ -40,6 +40,10 @@ class EmploymentDistribution {
 };
 
 
+// The terms of a new partnership with SME i: pattern, linkage types (the 1994 survey's mix)
+// and the monthly quantity the big firm takes (big_firms.offtake_share of i's capacity).
+PartnershipEdge draw_partnership_terms(const World& w, std::size_t i, sentra::RandomStream& rng);
+
 // Fills row i of the SME store with a new firm of class `cls` in `region`: employment from
 // the class band, productivity around the class mean, cluster membership, net worth.
 void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls,

@@ -109,5 +109,8 @@ TEST_CASE("measure_moments.counts live SMEs by class and big firms as large, and
   CHECK(m.partnered > 0);
   CHECK(m.at_least_100 >= double(w.big_firm.size()));
   CHECK(m.at_least_20 >= m.at_least_100);
-  CHECK(count_born_at(w, 0, false) > 0);
+  const auto founders = cohort(w, 0, SizeClass::micro);
+  CHECK(founders.size() > 1000);
+  CHECK(count_alive(w, founders) <= founders.size());
+  CHECK(count_alive(w, founders) > founders.size() / 2);
 }
