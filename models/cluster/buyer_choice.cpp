@@ -1,12 +1,9 @@
 // Buyers: each month a buyer splits its budget over the offers it can see (its sales edges,
-// plus the imported good) by the shares of a multinomial logit on
-//   U = -beta_p·ln(price) + beta_q·quality + beta_J·loyalty + beta_K·ln(capacity)
-//       (+ import preference),
-// where capacity is what the offer can deliver this month (a trader's is the sum of its
-// suppliers'; the world market's is the buyer's whole budget): with beta_K = 1 the choice is
-// a logit over the varieties behind each offer, so a lot rarely lands where it cannot be filled.
-// skipping offers below its segment's quality floor. Export buyers see Indonesian offers
-// with the partner country's tariff added and compare them with the world good.
+// plus the imported good) by the shares of a multinomial logit whose utilities are defined
+// in buyer_utility.hpp (price, quality, loyalty, capacity per buyer, the tie's match),
+// skipping offers it cannot buy from (quality floors, export lots). Export buyers see
+// Indonesian offers with the partner country's tariff added and compare them with the world
+// good. Each share is scaled by a mean-one lognormal factor (buyers.demand_noise).
 #include <algorithm>
 #include <cmath>
 #include <utility>

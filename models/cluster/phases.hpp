@@ -37,7 +37,6 @@ inline SalesOrders sales_orders_to(const World& w, std::uint32_t v) {
   return o;
 }
 
-// Transport cost per unit in a region: falls with its infrastructure.
 // Whole workers: no change while `desired` lies within `band`·L (and one worker) of L;
 // otherwise a share `speed` of the gap is closed, rounded, at least one worker; never below 1.
 inline double adjust_workforce(double workers, double desired, double speed, double band) {
@@ -55,6 +54,7 @@ inline double steady_information(double inflow, double decay) {
 // Share of its potential quality investment a firm with monthly revenue R makes: R/(R + R0).
 inline double quality_investment_share(double revenue, double scale) { return revenue / (revenue + scale); }
 
+// Transport cost per unit in a region: falls with its infrastructure.
 inline float transport_cost(const World& w, std::size_t region) {
   return static_cast<float>(w.params.sme.transport_cost) / (1.f + w.region.infrastructure[region]);
 }

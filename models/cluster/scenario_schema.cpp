@@ -86,13 +86,13 @@ config::Schema<Params> declare() {
   s.number("sme.employment_band", KEY(sme.employment_band)).def(0.1).range(0.0, 10.0).unit("fraction of workers")
       .describe("Firms keep whole workers and change them only when the desired workforce differs by more than one worker plus this share of the present one (hiring and severance costs).");
   s.number("sme.quality_gain", KEY(sme.quality_gain)).def(0.05).range(0.0, 1.0).unit("1/month")
-      .describe("eta_q: quality gain in a profitable month, × R/(R + R0) × (1 - q).");
+      .describe("eta_q: monthly quality gain at full investment, × R/(R + R0) × (1 - q) for monthly revenue R.");
   s.number("sme.quality_revenue_scale", KEY(sme.quality_revenue_scale)).def(110.0).range(0.001, 1e9).unit("million IDR/month")
       .describe("R0: revenue at which a firm invests half of what it could in quality; firms start at the steady-state quality of their revenue.");
   s.number("sme.quality_decay", KEY(sme.quality_decay)).def(0.005).range(0.0, 1.0).unit("1/month")
       .describe("delta_q: monthly quality decay.");
   s.number("sme.information_dispersion", KEY(sme.information_dispersion)).def(0.2).range(0.0, 1.0).unit("fraction")
-      .describe("Starting market information is the steady state of decay, regional promotion and a partner's marketing linkage, drawn ± this share around it.");
+      .describe("Starting market information is the steady state of decay and regional promotion, drawn ± this share around it, plus the steady-state gain of a partner's marketing linkage.");
   s.number("sme.information_decay", KEY(sme.information_decay)).def(0.05).range(0.0, 1.0).unit("1/month")
       .describe("delta_I: monthly decay of market information.");
   s.number("sme.initial_net_worth_months", KEY(sme.initial_net_worth_months)).def(3.0).range(0.0, 1000.0).unit("months")
@@ -198,7 +198,7 @@ config::Schema<Params> declare() {
   s.number("big_firms.partnership_programme", KEY(big_firms.partnership_programme)).def(1.0).range(0.0, 100.0).unit("1")
       .settable().describe("Each big firm seeks this × its starting number of SME partners, filling the gap at each yearly boundary (1: partnerships lost to exits are replaced; a programme raises it).");
   s.integer("big_firms.partner_candidates", KEY(big_firms.partner_candidates)).def(20).range(1, 10000).unit("SMEs")
-      .describe("Small and medium SMEs a big firm screens for each partner it seeks; it offers contracts to the best scored (quality + productivity / mean productivity of those screened).");
+      .describe("Unpartnered SMEs of the lost partner's class a big firm screens for each partner it seeks; it offers contracts to the best scored (quality + productivity / mean productivity of those screened).");
   s.number("big_firms.partner_information_gain", KEY(big_firms.partner_information_gain)).def(0.02).range(0.0, 1.0).unit("1/month")
       .describe("Monthly information gain of an SME whose partner gives a marketing linkage.");
 
