@@ -49,7 +49,7 @@ struct SmeParams {
 };
 
 struct BuyerParams {
-  double share_traditional, share_modern, share_export;     // of buyers and of demand
+  double share_traditional, share_modern, share_export;     // of buyers
   double demand_to_capacity;        // wanted sales at the start x this = what buyers spend at home
   double import_share_initial;      // home buyers' share of spending on imports at the start
   double world_share_export;        // export buyers' share of spending on other countries' goods at the start

@@ -118,7 +118,7 @@ config::Schema<Params> declare() {
 
   s.section("buyers", "Buyers by segment and how they choose among offers.");
   s.number("buyers.share_traditional", KEY(buyers.share_traditional)).def(0.6).range(0.0, 1.0).unit("fraction")
-      .describe("Share of buyers and of demand in domestic traditional markets.");
+      .describe("Share of buyers in domestic traditional markets (their budgets follow the sellers they see).");
   s.number("buyers.share_modern", KEY(buyers.share_modern)).def(0.3).range(0.0, 1.0).unit("fraction")
       .describe("Share in domestic modern retail.");
   s.number("buyers.share_export", KEY(buyers.share_export)).def(0.1).range(0.0, 1.0).unit("fraction")

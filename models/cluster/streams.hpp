@@ -7,7 +7,7 @@ namespace sentra::cluster::stream {
 inline constexpr std::uint32_t init_region = 1;
 inline constexpr std::uint32_t init_sme = 2;
 inline constexpr std::uint32_t init_intermediary = 3;
-inline constexpr std::uint32_t init_big_firm = 4;
+// 4 was the big firms' sizes, now spread evenly without draws
 inline constexpr std::uint32_t init_supply_edges = 5;
 inline constexpr std::uint32_t init_sales_edges = 6;
 inline constexpr std::uint32_t init_partnerships = 7;

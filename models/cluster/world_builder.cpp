@@ -223,35 +223,20 @@ World build_world(const Params& params) {
   const auto K = static_cast<std::size_t>(p.world.big_firms);
   resize_store(w.big_firm, K);
   for (std::size_t k = 0; k < K; ++k) {
-    RandomStream rng(p.seed, stream::init_big_firm, k, 0, 0);
     w.big_firm.region[k] = static_cast<std::uint16_t>(k % R);
     // Sizes spread evenly over ×0.5–1.5 of the mean (in a random order): with a handful of
     // big firms, random draws would move the large class's Table 1 shares by several points.
-    (void)rng;
     const double rank = (double((k * 7919) % K) + 0.5) / double(K);
     w.big_firm.employment[k] = static_cast<float>(p.big_firms.workers * (0.5 + rank));
     w.big_firm.productivity[k] = static_cast<float>(p.big_firms.productivity);
   }
 
-  // Buyers: segments in proportion to their demand shares; budgets split the demand that
-  // matches total capacity (× demand_to_capacity) by segment, then by region capacity.
+  // Buyers: segments in proportion to buyers.share_*, contiguous by region; their budgets
+  // are set once the network exists (set_initial_budgets, initial_budgets.cpp).
   const auto B = static_cast<std::size_t>(p.world.buyers);
   resize_store(w.buyer, B);
   const double seg_share[3] = {p.buyers.share_traditional, p.buyers.share_modern, p.buyers.share_export};
   const double seg_total = seg_share[0] + seg_share[1] + seg_share[2];
-  std::vector<double> region_capacity(R, 0.0);
-  double capacity_total = 0.0;
-  for (std::size_t i = 0; i < N; ++i) {
-    const double c = double(w.sme.productivity[i]) * w.sme.employment[i];
-    region_capacity[w.sme.region[i]] += c;
-    capacity_total += c;
-  }
-  // Big firms add to national demand but not to any one region's: the buyers who see them
-  // (modern and export) reach them across regions.
-  const double sme_capacity = capacity_total;
-  for (std::size_t k = 0; k < K; ++k)
-    capacity_total += double(w.big_firm.productivity[k]) * w.big_firm.employment[k];
-  std::vector<std::vector<std::size_t>> buyers_in(3 * R);
   {
     std::size_t b = 0;
     for (int s = 0; s < 3; ++s) {
@@ -260,19 +245,9 @@ World build_world(const Params& params) {
         w.buyer.segment[b] = static_cast<Segment>(s);
         const auto r = j * R / count;  // contiguous by region, like the firms
         w.buyer.region[b] = static_cast<std::uint16_t>(r);
-        buyers_in[static_cast<std::size_t>(s) * R + r].push_back(b);
       }
     }
   }
-  const double demand = p.buyers.demand_to_capacity * capacity_total * p.trade.world_price;
-  for (std::size_t s = 0; s < 3; ++s)
-    for (std::size_t r = 0; r < R; ++r) {
-      const auto& group = buyers_in[s * R + r];
-      if (group.empty() || sme_capacity <= 0) continue;
-      const double budget = demand * (seg_share[s] / seg_total) * (region_capacity[r] / sme_capacity) /
-                            double(group.size());
-      for (auto b : group) w.buyer.budget[b] = static_cast<float>(budget);
-    }
 
   // --- network ---
   auto& space = w.net.space;
