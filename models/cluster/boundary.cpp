@@ -33,6 +33,7 @@ void apply_events(World& w) {
     if (ev.key == "policy.levy_rate") set_regional(w.region.levy_rate, ev.region, ev.value);
     else if (ev.key == "policy.promotion") set_regional(w.region.promotion, ev.region, ev.value);
     else if (ev.key == "policy.infrastructure") set_regional(w.region.infrastructure, ev.region, ev.value);
+    else if (ev.key == "policy.information_system") set_regional(w.region.information_system, ev.region, ev.value);
     else if (ev.key == "trade.import_tariff") p.trade.import_tariff = ev.value;
     else if (ev.key == "trade.partner_tariff") p.trade.partner_tariff = ev.value;
     else if (ev.key == "trade.world_price") p.trade.world_price = ev.value;
@@ -142,8 +143,7 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
       init_sme(w, i, static_cast<std::uint16_t>(r), cls, rng, bands);
       // Its trader tie carries what keeps it at its size, as the starting ties do
       // (initial_budgets.cpp): capacity / (1 + buffer) over its channels, through the filter.
-      const double theta = p.intermediaries.signal_pass_through +
-                           (1.0 - p.intermediaries.signal_pass_through) * w.sme.information[i];
+      const double theta = signal_share(w, i);
       const double channels = (traders[r].empty() ? 0.0 : 1.0) + (buyers[r].empty() ? 0.0 : entrant_buyers);
       const double per_channel = channels > 0 ? double(w.sme.productivity[i]) * w.sme.employment[i] /
                                                     (1.0 + p.sme.output_buffer) / channels

@@ -114,6 +114,16 @@ std::vector<CalibrationCheck> calibration_checks(const CalibrationRun& run) {
     x.source = "US BDS (51% at 5 years); Jepara: ~20% fail within 3 years";
     out.push_back(x);
   }
+  {
+    CalibrationCheck x;
+    x.name = "producer share of the final price, sales through traders" + when;
+    x.unit = "%";
+    x.target = 60.0;
+    x.simulated = run.last.trader_resale > 0 ? 100.0 * run.last.trader_purchases / run.last.trader_resale : 0.0;
+    x.tolerance = 10.0;
+    x.source = "assumed range 50-70% (no Indonesian figure found; MODEL_NOTES)";
+    out.push_back(x);
+  }
   for (std::size_t k = 0; k < 4; ++k) {
     double worst = 0;
     for (int c = 0; c < 4; ++c) {

@@ -40,8 +40,7 @@ void set_initial_budgets(World& w) {
     return channels > 0 ? rest / double(channels) : 0.0;
   };
   const auto per_trader = [&](std::uint32_t j) {
-    const double theta = p.intermediaries.signal_pass_through +
-                         (1.0 - p.intermediaries.signal_pass_through) * w.sme.information[j];
+    const double theta = signal_share(w, j);
     return per_direct(j) / theta;
   };
   // Units each seller is to sell over all its buyers: an SME its direct share per buyer, a

@@ -1,6 +1,9 @@
-// Intermediaries (traders): they quote buyers a price marked up on what their SMEs ask,
-// pass buyers' orders on to their SMEs, and keep the margin. What the SME learns of the
-// demand behind those orders is filtered (see sme_settlement.cpp).
+// Intermediaries (traders): they quote buyers a resale price, pass buyers' orders on to their
+// SMEs, pay each SME its share of that price after the trader's margin on its goods, and keep
+// the rest. The margin depends on the SME's other channels and its information
+// (trader_margin in phases.hpp); a trader who sells through a second one (a chain) adds that
+// one's margin to the final price. What the SME learns of the demand behind those orders is
+// filtered (signal_share in phases.hpp).
 #include "models/cluster/phases.hpp"
 
 namespace sentra::cluster {
@@ -10,21 +13,29 @@ void intermediary_quote(World& w, const PhaseContext& ctx) {
   const auto base = w.net.space.intermediary_offset();
   ctx.scheduler.for_each(m.size(), [&](std::size_t k) {
     const auto v = static_cast<std::uint32_t>(base + k);
-    double capacity = 0, price = 0, quality = 0;
-    w.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge&) {
+    // The trader resells its suppliers' goods as one lot at price P, set so that paying each
+    // supplier j the share (1 - phi_j) of P covers what they ask on average:
+    //   P = sum_j c_j·ask_j / sum_j c_j·(1 - phi_j)   (c_j: j's capacity this month).
+    // A supplier with a smaller margin (more alternatives, better informed) is paid more
+    // than one with a larger; margins lower on average mean a lower P and more sales.
+    double capacity = 0, ask = 0, kept = 0, quality = 0;
+    w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge&) {
       const double c = w.offer_capacity[j];
+      const double phi = trader_margin(w, k, j);
+      w.supply_price[e] = static_cast<float>(phi);  // the margin, until P is known
       capacity += c;
-      price += c * w.offer_price[j];
+      ask += c * w.offer_price[j];
+      kept += c * (1.0 - phi);
       quality += c * w.offer_quality[j];
     });
-    if (capacity > 0) {
-      // Resale price: the capacity-weighted ask of its suppliers plus the trader's margin.
-      w.offer_price[v] = static_cast<float>((1.0 + m.margin[k]) * price / capacity);
-      w.offer_quality[v] = static_cast<float>(quality / capacity);
-    } else {
-      w.offer_price[v] = 0.f;
-      w.offer_quality[v] = 0.f;
-    }
+    const double resale = kept > 0 ? ask / kept : 0.0;
+    w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t, const SupplyEdge&) {
+      w.supply_price[e] = static_cast<float>((1.0 - w.supply_price[e]) * resale);
+    });
+    // A chain: the second trader keeps chain_margin of what the buyer pays.
+    const double chained = m.chain[k] ? resale / (1.0 - w.params.intermediaries.chain_margin) : resale;
+    w.offer_price[v] = static_cast<float>(chained);
+    w.offer_quality[v] = capacity > 0 ? static_cast<float>(quality / capacity) : 0.f;
     w.offer_capacity[v] = static_cast<float>(capacity);
   }, 256);
 }
@@ -69,7 +80,7 @@ void intermediary_settle(World& w, const PhaseContext& ctx) {
     w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge&) {
       const double got = double(w.supply_order[e]) * w.fill_ratio[j];
       delivered += got;
-      cost += got * w.offer_price[j];
+      cost += got * w.supply_price[e];
     });
     m.delivered[k] = static_cast<float>(delivered);
     m.purchase_cost[k] = static_cast<float>(cost);

@@ -59,6 +59,10 @@ Moments measure_moments(const World& w) {
     if (b.employment[k] >= 19.5f) m.at_least_20 += 1;
     if (b.employment[k] >= 99.5f) m.at_least_100 += 1;
   }
+  for (std::size_t k = 0; k < w.intermediary.size(); ++k) {
+    m.trader_purchases += w.intermediary.purchase_cost[k];
+    m.trader_resale += w.intermediary.resale_revenue[k];
+  }
   return m;
 }
 

@@ -24,6 +24,8 @@ struct Moments {
   std::array<double, 5> linkage{};      // of those, how many have each linkage (Linkage bit order)
   double at_least_20 = 0;               // firms with >= 20 workers (SMEs and big firms)
   double at_least_100 = 0;              // firms with >= 100 workers
+  double trader_purchases = 0;          // million IDR traders paid SMEs this month
+  double trader_resale = 0;             // million IDR buyers paid traders for those goods
 
   // Share of class c in a breakdown, in percent.
   static double share(const std::array<double, 4>& by_class, int c);

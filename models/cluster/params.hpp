@@ -69,8 +69,12 @@ struct BuyerParams {
 
 struct IntermediaryParams {
   double suppliers_per_sme;
-  double margin;
-  double margin_dispersion;
+  // phi = u_m·(margin_base + margin_alternatives/(1 + n_alt) + margin_information·(1 - I)),
+  // the share of the final price a trader keeps on an SME's goods (MODEL_NOTES §3).
+  double margin_base, margin_alternatives, margin_information, margin_max;
+  double margin_dispersion;         // traders' bargaining factor u_m ~ U(1 - d, 1 + d)
+  double chain_share;               // share of traders who sell through a second trader
+  double chain_margin;              // that second trader's share of the final price
   double signal_pass_through;       // share of true demand change passed back to SMEs
 };
 
@@ -111,6 +115,9 @@ struct PolicyParams {
   double levy_rate;
   double promotion;
   double infrastructure;
+  double information_system;        // [0, 1]: clusters of the region run an open information system
+  double information_system_gain;   // information per month it gives each clustered SME
+  double information_system_signal; // omega_IS: added to the share of traders' demand SMEs see
 };
 
 struct OutputParams {

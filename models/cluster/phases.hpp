@@ -54,6 +54,43 @@ inline double steady_information(double inflow, double decay) {
 // Share of its potential quality investment a firm with monthly revenue R makes: R/(R + R0).
 inline double quality_investment_share(double revenue, double scale) { return revenue / (revenue + scale); }
 
+// Information an SME gains each month from its region: promotion, and the open information
+// system of its cluster if it is in one. (A partner's marketing linkage comes on top.)
+inline double information_inflow(const World& w, std::size_t i) {
+  const auto r = w.sme.region[i];
+  const double system = w.sme.cluster[i] >= 0 ? double(w.region.information_system[r]) : 0.0;
+  return double(w.region.promotion[r]) + system * w.params.policy.information_system_gain;
+}
+
+// theta: the share of the demand behind its traders' orders an SME perceives. Traders keep
+// the rest of the market information to themselves; the SME's own information raises it,
+// and an open cluster information system adds omega_IS (MODEL_NOTES §3).
+inline double signal_share(const World& w, std::size_t i) {
+  const double pass = w.params.intermediaries.signal_pass_through;
+  const double system = w.sme.cluster[i] >= 0 ? double(w.region.information_system[w.sme.region[i]]) : 0.0;
+  return std::min(1.0, pass + (1.0 - pass) * w.sme.information[i] + system * w.params.policy.information_system_signal);
+}
+
+// Channels other than one trader an SME can sell through: its other traders, the direct
+// market (if any buyer sees it) and a big-firm partner (if it has one).
+inline double other_channels(const World& w, std::uint32_t j) {
+  const std::size_t traders = w.net.supply.in_degree(j);
+  return double(traders > 0 ? traders - 1 : 0) + (w.net.sales.in_degree(j) > 0 ? 1.0 : 0.0) +
+         (w.net.partnership.in_degree(j) > 0 ? 1.0 : 0.0);
+}
+
+// phi: the share of the final price trader m keeps on SME j's goods. It falls with the SME's
+// other channels (an SME that can sell elsewhere bargains better) and with its market
+// information (one that knows the price cannot be told a low one):
+//   phi = u_m·(phi0 + phi1/(1 + n_alt) + phi2·(1 - I)), capped.
+inline double trader_margin(const World& w, std::size_t m, std::uint32_t j) {
+  const auto& q = w.params.intermediaries;
+  const double others = other_channels(w, j);
+  const double phi = w.intermediary.bargaining[m] *
+                     (q.margin_base + q.margin_alternatives / (1.0 + others) + q.margin_information * (1.0 - w.sme.information[j]));
+  return std::clamp(phi, 0.0, q.margin_max);
+}
+
 // Transport cost per unit in a region: falls with its infrastructure.
 inline float transport_cost(const World& w, std::size_t region) {
   return static_cast<float>(w.params.sme.transport_cost) / (1.f + w.region.infrastructure[region]);

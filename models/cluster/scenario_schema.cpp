@@ -173,10 +173,20 @@ config::Schema<Params> declare() {
   s.section("intermediaries", "Traders between SMEs and buyers.");
   s.number("intermediaries.suppliers_per_sme", KEY(intermediaries.suppliers_per_sme)).def(1.5).range(0.0, 100.0).unit("traders")
       .describe("Mean traders an SME sells through (the integer part, plus one more with the fractional part's probability).");
-  s.number("intermediaries.margin", KEY(intermediaries.margin)).def(0.25).range(0.0, 10.0).unit("fraction")
-      .describe("Mean trader margin on the suppliers' asking price.");
+  s.number("intermediaries.margin_base", KEY(intermediaries.margin_base)).def(0.15).range(0.0, 0.9).unit("fraction")
+      .describe("phi0: the part of a trader's margin (share of the final price it keeps on an SME's goods) every SME pays.");
+  s.number("intermediaries.margin_alternatives", KEY(intermediaries.margin_alternatives)).def(0.10).range(0.0, 0.9).unit("fraction")
+      .describe("phi1: margin added for an SME with no other channel; divided by (1 + its other channels: each other trader, the direct market, a big-firm partner).");
+  s.number("intermediaries.margin_information", KEY(intermediaries.margin_information)).def(0.10).range(0.0, 0.9).unit("fraction")
+      .describe("phi2: margin added for an SME without market information; times (1 - information).");
+  s.number("intermediaries.margin_max", KEY(intermediaries.margin_max)).def(0.8).range(0.0, 0.95).unit("fraction")
+      .describe("Cap on a trader's margin.");
   s.number("intermediaries.margin_dispersion", KEY(intermediaries.margin_dispersion)).def(0.2).range(0.0, 1.0).unit("fraction")
-      .describe("Traders' margins are drawn uniformly within ± this share of the mean.");
+      .describe("Traders differ in bargaining power: each one's margins are × a factor drawn uniformly in 1 ± this.");
+  s.number("intermediaries.chain_share", KEY(intermediaries.chain_share)).def(0.3).range(0.0, 1.0).unit("fraction")
+      .describe("Share of traders who sell through a second trader (a wholesaler or exporter) before the buyer.");
+  s.number("intermediaries.chain_margin", KEY(intermediaries.chain_margin)).def(0.15).range(0.0, 0.9).unit("fraction")
+      .describe("Share of the final price the second trader of a chain keeps.");
   s.number("intermediaries.signal_pass_through", KEY(intermediaries.signal_pass_through)).def(0.6).range(0.0, 1.0).unit("fraction")
       .describe("theta: share of the demand behind traders' orders an uninformed SME perceives; information I raises it to theta + (1 - theta)·I.");
 
@@ -239,6 +249,12 @@ config::Schema<Params> declare() {
       .settable().describe("Information each SME gains per month from regional promotion.");
   s.number("policy.infrastructure", KEY(policy.infrastructure)).def(1.0).range(0.0, 100.0).unit("index")
       .settable().describe("Infrastructure index; transport cost is divided by (1 + index). Regions draw ×0.5–1.5.");
+  s.number("policy.information_system", KEY(policy.information_system)).def(0.0).range(0.0, 1.0).unit("fraction")
+      .settable().describe("Open information system of the region's clusters (0 none, 1 every cluster): market prices and buyers' requirements shared with clustered SMEs.");
+  s.number("policy.information_system_gain", KEY(policy.information_system_gain)).def(0.01).range(0.0, 1.0).unit("1/month")
+      .describe("Information a clustered SME gains per month from a full open information system.");
+  s.number("policy.information_system_signal", KEY(policy.information_system_signal)).def(0.3).range(0.0, 1.0).unit("fraction")
+      .describe("omega_IS: added to the share of the demand behind traders' orders a clustered SME sees, under a full open information system.");
 
   s.section("output", "What the run file holds besides per-step series.");
   s.integer("output.snapshot_every", KEY(output.snapshot_every)).def(12).range(0, 1200).unit("months")
@@ -253,7 +269,7 @@ config::Schema<Params> declare() {
 
 #undef KEY
 
-const char* regional_keys[] = {"policy.levy_rate", "policy.promotion", "policy.infrastructure"};
+const char* regional_keys[] = {"policy.levy_rate", "policy.promotion", "policy.infrastructure", "policy.information_system"};
 
 }  // namespace
 

@@ -19,10 +19,13 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     if (!s.alive[idx]) return;
     const auto i = static_cast<std::uint32_t>(idx);
     const auto [direct, direct_export] = sales_orders_to(w, i);
-    double via = 0, via_export = 0;
+    // Traders pay what they quoted for this SME's goods (supply_price: its share of their
+    // resale price after their margin), not its asking price.
+    double via = 0, via_value = 0, via_export_value = 0;
     w.net.supply.for_in(i, [&](std::uint32_t e, std::uint32_t, const SupplyEdge&) {
       via += w.supply_order[e];
-      via_export += w.supply_export[e];
+      via_value += double(w.supply_order[e]) * w.supply_price[e];
+      via_export_value += double(w.supply_export[e]) * w.supply_price[e];
     });
     double partner = 0, partner_export = 0;
     w.net.partnership.for_in(i, [&](std::uint32_t e, std::uint32_t src, const PartnershipEdge&) {
@@ -39,7 +42,7 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     w.fill_ratio[i] = static_cast<float>(fill);
     const double price = w.offer_price[i];
     const double sold = fill * ordered;
-    const double revenue = sold * price;
+    const double revenue = fill * ((direct + partner) * price + via_value);
     const auto r = s.region[i];
     // Workers are paid whether or not the output sells: wage per worker = ulc_r × A_i.
     const double wage_bill = double(w.region.unit_labour_cost[r]) * s.productivity[i] * s.employment[i];
@@ -48,17 +51,16 @@ void sme_settle(World& w, const PhaseContext& ctx) {
                           double(transport_cost(w, r)) * sold - levy;
     s.sold[i] = static_cast<float>(sold);
     s.revenue[i] = static_cast<float>(revenue);
-    s.exports[i] = static_cast<float>(fill * price * (direct_export + via_export + partner_export));
+    s.exports[i] = static_cast<float>(fill * (price * (direct_export + partner_export) + via_export_value));
     s.levy_paid[i] = static_cast<float>(levy);
     s.profit[i] = static_cast<float>(profit);
     s.net_worth[i] += profit;
 
     // Demand signal: direct and partner orders are seen as they are; of the demand behind
-    // traders' orders the SME perceives only a share theta, larger the better informed it
-    // is (theta = pass_through + (1 - pass_through)·information). Traders keep the rest of
-    // the market information to themselves, so poorly informed SMEs under-produce.
-    const double theta = P.intermediaries.signal_pass_through +
-                         (1.0 - P.intermediaries.signal_pass_through) * s.information[i];
+    // traders' orders the SME perceives only the share theta (signal_share: larger the
+    // better informed it is, and with an open cluster information system). Traders keep the
+    // rest of the market information to themselves, so poorly informed SMEs under-produce.
+    const double theta = signal_share(w, i);
     s.intermediary_signal[i] = static_cast<float>(theta * via);
     const double seen = direct + partner + s.intermediary_signal[i];
     s.expected_demand[i] = static_cast<float>((1.0 - p.expectation_weight) * s.expected_demand[i] +

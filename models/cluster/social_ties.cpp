@@ -27,7 +27,7 @@ void social_ties(World& w, const PhaseContext& ctx) {
       return;
     }
     const double own = s.information[i];
-    double info = (1.0 - P.sme.information_decay) * own + w.region.promotion[s.region[i]];
+    double info = (1.0 - P.sme.information_decay) * own + information_inflow(w, i);
     w.net.partnership.for_in(i, [&](std::uint32_t, std::uint32_t, const PartnershipEdge& e) {
       if (e.linkages & linkage_marketing) info += P.big_firms.partner_information_gain;
     });

@@ -17,8 +17,9 @@ StepPlan make_step_plan(World& w) {
         {"sme state", "region labour cost, infrastructure"}, {"sme plan", "offers of SMEs"}, sme_plan);
   phase("big_firm_plan", "big firms set cost, price and output", {"big firm state"},
         {"offers of big firms"}, big_firm_plan);
-  phase("intermediary_quote", "traders quote their suppliers' ask plus their margin",
-        {"offers of SMEs", "supply layer"}, {"offers of traders"}, intermediary_quote);
+  phase("intermediary_quote", "traders set a resale price that pays each supplier (1 - phi) of it, phi by its channels and information; chains add a margin",
+        {"offers of SMEs", "supply layer", "SME information and channels"}, {"offers of traders", "supply prices"},
+        intermediary_quote);
   phase("buyer_choice", "buyers split budgets by multinomial logit shares over visible offers and imports",
         {"all offers", "sales layer", "trade policy"}, {"sales orders", "import orders"},
         buyer_choice);
@@ -27,9 +28,9 @@ StepPlan make_step_plan(World& w) {
   phase("big_firm_order", "big firms order a share of their partners' output",
         {"offers of SMEs", "partnership layer"}, {"partner orders"}, big_firm_order);
   phase("sme_settle", "SMEs fill orders, book profit and levies, learn demand, adapt, may exit",
-        {"sales, supply and partner orders", "region levy", "big firm accounts (last month)"}, {"sme state", "fill of SMEs"},
+        {"sales, supply and partner orders", "supply prices", "region levy, information system", "big firm accounts (last month)"}, {"sme state", "fill of SMEs"},
         sme_settle);
-  phase("intermediary_settle", "traders receive goods, deliver, keep the margin",
+  phase("intermediary_settle", "traders receive goods, pay the supply prices, deliver, keep the margin",
         {"supply orders", "fill of SMEs"}, {"trader accounts", "fill of traders"},
         intermediary_settle);
   phase("big_firm_settle", "big firms sell, export and pay partners",
@@ -38,7 +39,7 @@ StepPlan make_step_plan(World& w) {
   phase("buyer_settle", "buyers receive goods and update loyalty",
         {"sales orders", "fills"}, {"buyer accounts", "loyalty on sales edges"}, buyer_settle);
   phase("social_ties", "information decays and spreads over trusted ties; trust updates",
-        {"information", "social layer", "promotion", "partnerships"},
+        {"information", "social layer", "promotion, information system", "partnerships"},
         {"next information", "trust on social edges"}, social_ties);
   return plan;
 }

@@ -54,14 +54,15 @@ struct SmeStore {
 
 struct IntermediaryStore {
   std::vector<std::uint16_t> region;
-  std::vector<float> margin;
+  std::vector<float> bargaining;            // u_m: × the margin rule
+  std::vector<std::uint8_t> chain;          // traders between this one and the buyer (0 or 1)
   std::vector<float> ordered;               // units ordered by buyers this month
   std::vector<float> export_ordered;        // of which by export buyers
   std::vector<float> purchase_cost;         // million IDR paid to SMEs this month
   std::vector<float> delivered;             // units delivered to buyers
   std::vector<float> resale_revenue;        // million IDR
   auto columns() {
-    return std::tie(region, margin, ordered, export_ordered, purchase_cost, delivered,
+    return std::tie(region, bargaining, chain, ordered, export_ordered, purchase_cost, delivered,
                     resale_revenue);
   }
   std::size_t size() const { return region.size(); }
@@ -110,6 +111,7 @@ struct RegionState {
   std::vector<float> levy_rate_initial;     // at the start: entry is deterred by levies above it
   std::vector<float> promotion;             // information gain per SME-month
   std::vector<float> infrastructure;        // index; transport cost / (1 + infrastructure)
+  std::vector<float> information_system;    // [0, 1]: open information system in its clusters
   std::size_t size() const { return unit_labour_cost.size(); }
 };
 

@@ -45,6 +45,7 @@ struct World {
   std::vector<float> sales_order;       // units the buyer ordered from the seller
   std::vector<float> supply_order;      // units the trader ordered from the SME
   std::vector<float> supply_export;     // of which destined for export buyers
+  std::vector<float> supply_price;      // what the trader pays the SME per unit: (1 - phi)·resale price
   std::vector<float> partner_order;     // units the big firm ordered from its partner
 
   // Entry drawn every month, carried out at the next compaction boundary.

@@ -67,6 +67,7 @@ void build_regions(World& w) {
   w.region.levy_rate.assign(R, static_cast<float>(p.policy.levy_rate));
   w.region.levy_rate_initial = w.region.levy_rate;
   w.region.promotion.assign(R, static_cast<float>(p.policy.promotion));
+  w.region.information_system.assign(R, static_cast<float>(p.policy.information_system));
   w.region.infrastructure.resize(R);
   for (std::size_t r = 0; r < R; ++r) {
     RandomStream rng(p.seed, stream::init_region, r, 0, 0);
@@ -115,12 +116,8 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
     s.quality[i] = static_cast<float>(std::clamp(steady * rng.uniform(0.95, 1.05), 0.0, 1.0));
   }
   s.markup[i] = static_cast<float>(p.sme.markup_initial);
-  // Information starts at the steady state of decay and the region's promotion (a partner's
-  // marketing linkage is added once partnerships exist), so it does not drift at the start.
   const double d = p.sme.information_dispersion;
-  s.information[i] = static_cast<float>(std::clamp(
-      steady_information(w.region.promotion[region], p.sme.information_decay) * rng.uniform(1.0 - d, 1.0 + d), 0.0, 1.0));
-  s.information_next[i] = s.information[i];
+  const double information_draw = rng.uniform(1.0 - d, 1.0 + d);  // used once the cluster is known
   const float capacity = s.productivity[i] * s.employment[i];
   s.expected_demand[i] = capacity / static_cast<float>(1.0 + p.sme.output_buffer);
   s.intermediary_signal[i] = 0.f;
@@ -133,6 +130,12 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
     const auto in_region = static_cast<std::uint64_t>((w.clusters - region + R - 1) / R);
     s.cluster[i] = region + R * static_cast<std::int32_t>(rng.below(in_region));
   }
+  // Information starts at the steady state of decay and what the firm's region gives it
+  // (promotion; an open information system if clustered; a partner's marketing linkage is
+  // added once partnerships exist), so it does not drift at the start.
+  s.information[i] = static_cast<float>(std::clamp(
+      steady_information(information_inflow(w, i), p.sme.information_decay) * information_draw, 0.0, 1.0));
+  s.information_next[i] = s.information[i];
 }
 
 PartnershipEdge draw_partnership_terms(const World& w, std::size_t i, RandomStream& rng) {
@@ -217,7 +220,8 @@ World build_world(const Params& params) {
     RandomStream rng(p.seed, stream::init_intermediary, m, 0, 0);
     w.intermediary.region[m] = static_cast<std::uint16_t>(m * R / M);  // contiguous by region
     const double d = p.intermediaries.margin_dispersion;
-    w.intermediary.margin[m] = static_cast<float>(p.intermediaries.margin * rng.uniform(1.0 - d, 1.0 + d));
+    w.intermediary.bargaining[m] = static_cast<float>(rng.uniform(1.0 - d, 1.0 + d));
+    w.intermediary.chain[m] = rng.bernoulli(p.intermediaries.chain_share) ? 1 : 0;
   }
 
   const auto K = static_cast<std::size_t>(p.world.big_firms);
@@ -397,6 +401,7 @@ void size_month_arrays(World& w) {
   w.sales_order.assign(w.net.sales.edges(), 0.f);
   w.supply_order.assign(w.net.supply.edges(), 0.f);
   w.supply_export.assign(w.net.supply.edges(), 0.f);
+  w.supply_price.assign(w.net.supply.edges(), 0.f);
   w.partner_order.assign(w.net.partnership.edges(), 0.f);
 }
 

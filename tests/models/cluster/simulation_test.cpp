@@ -78,22 +78,6 @@ TEST_CASE("sme_plan.the ask is the month's mark-up on labour, material and trans
   }
 }
 
-TEST_CASE("intermediary_quote.resells at the capacity-weighted ask plus the trader's margin") {
-  Simulation sim(testing::small_params(), 1);
-  sim.step();
-  const auto& w = sim.world();
-  const auto base = w.net.space.intermediary_offset();
-  for (std::uint32_t m = 0; m < w.intermediary.size(); ++m) {
-    double cap = 0, value = 0;
-    w.net.supply.for_out(base + m, [&](std::uint32_t, std::uint32_t j, const SupplyEdge&) {
-      cap += w.offer_capacity[j];
-      value += double(w.offer_capacity[j]) * w.offer_price[j];
-    });
-    if (cap <= 0) continue;
-    CHECK(w.offer_price[base + m] == doctest::Approx((1.0 + w.intermediary.margin[m]) * value / cap).epsilon(1e-5));
-  }
-}
-
 TEST_CASE("buyer_choice.the import share starts where calibrated; a prohibitive tariff drives it to zero, free trade raises it") {
   // The logit's constants are calibrated to buyers.import_share_initial at the start, so a
   // tariff moves the share from there when it changes (a timeline event at month 1).
