@@ -7,6 +7,7 @@
 #include "models/cluster/buyer_utility.hpp"
 #include "models/cluster/partnership_formation.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/regional_policy.hpp"
 #include "models/cluster/streams.hpp"
 #include "models/cluster/world_builder.hpp"
 
@@ -33,6 +34,8 @@ void apply_events(World& w) {
     if (ev.key == "policy.levy_rate") set_regional(w.region.levy_rate, ev.region, ev.value);
     else if (ev.key == "policy.promotion") set_regional(w.region.promotion, ev.region, ev.value);
     else if (ev.key == "policy.infrastructure") set_regional(w.region.infrastructure, ev.region, ev.value);
+    else if (ev.key == "policy.licence_fee") set_regional(w.region.licence_fee, ev.region, ev.value);
+    else if (ev.key == "policy.licence_delay") set_regional(w.region.licence_delay, ev.region, ev.value);
     else if (ev.key == "policy.information_system") set_regional(w.region.information_system, ev.region, ev.value);
     else if (ev.key == "trade.import_tariff") p.trade.import_tariff = ev.value;
     else if (ev.key == "trade.partner_tariff") p.trade.partner_tariff = ev.value;
@@ -62,10 +65,9 @@ void draw_entry(World& w) {
   for (std::size_t r = 0; r < R; ++r) {
     RandomStream rng(p.seed, stream::entry_count, r, static_cast<std::uint64_t>(w.step), 0);
     // New firms fill the room this month's exits left (and a few more micro firms come on
-    // their own); levies above the region's starting level deter them:
-    // ((1 - tau) / (1 - tau_0))^eta.
-    const double deterrent = std::pow((1.0 - double(w.region.levy_rate[r])) / (1.0 - double(w.region.levy_rate_initial[r])),
-                                      p.sme.entry_levy_elasticity);
+    // their own); levies and entry costs above the region's starting ones deter them
+    // (entry_deterrent, regional_policy.hpp).
+    const double deterrent = entry_deterrent(w, r);
     for (std::size_t c = 0; c < 3; ++c) {
       const double rate = (p.sme.entry_replacement * exited[r * 3 + c] + (c == 0 ? p.sme.entry_rate * live[r] : 0.0)) * deterrent;
       w.pending_entrants[r * 3 + c] += static_cast<std::uint32_t>(rng.poisson(rate));
@@ -73,9 +75,23 @@ void draw_entry(World& w) {
   }
 }
 
+void review_informality(World& w) {
+  const auto& p = w.params;
+  // Yearly, a share of micro firms reconsider: the region's levy and licence rules set the
+  // odds of staying informal (informal_probability, regional_policy.hpp).
+  const double review = std::min(1.0, p.sme.informality_review * double(p.world.compact_every) / 12.0);
+  if (review <= 0) return;
+  for (std::size_t i = 0; i < w.sme.size(); ++i) {
+    if (!w.sme.alive[i] || size_class(w.sme.employment[i]) != SizeClass::micro) continue;
+    RandomStream rng(p.seed, stream::informality_review, w.sme.uid[i], static_cast<std::uint64_t>(w.step), 0);
+    if (rng.bernoulli(review)) w.sme.informal[i] = rng.bernoulli(informal_probability(w, w.sme.region[i])) ? 1 : 0;
+  }
+}
+
 void compact_and_enter(World& w, Scheduler& scheduler) {
   const auto& p = w.params;
   const auto R = w.region.size();
+  review_informality(w);
   const auto plan = plan_compaction(w.sme.alive);
   std::uint32_t entrants = 0;
   for (auto n : w.pending_entrants) entrants += n;
@@ -141,6 +157,12 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
     for (std::uint32_t n = 0; n < w.pending_entrants[slot]; ++n, ++i) {
       RandomStream rng(p.seed, stream::entrant, w.next_uid, static_cast<std::uint64_t>(w.step), 0);
       init_sme(w, i, static_cast<std::uint16_t>(r), cls, rng, bands);
+      // A formal entrant pays the region's licence fee and waits for its licence.
+      if (!w.sme.informal[i]) {
+        w.sme.net_worth[i] -= w.region.licence_fee[r];
+        w.region.fees_collected[r] += w.region.licence_fee[r];
+        w.sme.selling_from[i] = static_cast<std::int32_t>(w.step + std::llround(w.region.licence_delay[r]));
+      }
       // Its trader tie carries what keeps it at its size, as the starting ties do
       // (initial_budgets.cpp): capacity / (1 + buffer) over its channels, through the filter.
       const double theta = signal_share(w, i);

@@ -13,6 +13,9 @@ void apply_events(World& w);
 // Draws this month's entrants per region (Poisson, damped by the local levy).
 void draw_entry(World& w);
 
+// A share of micro firms reconsider whether to stay informal (at each compaction boundary).
+void review_informality(World& w);
+
 // Removes exited SMEs, adds pending entrants with their edges, forms new partnerships
 // (partnership_formation.hpp), rebuilds every layer.
 void compact_and_enter(World& w, Scheduler& scheduler);

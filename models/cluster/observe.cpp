@@ -10,7 +10,7 @@ namespace {
 struct RegionSums {
   std::vector<double> smes, employment, output, sales, exports, levy, information;
   std::array<double, 4> by_class{};
-  double trust = 0, ties = 0, profit = 0, exits = 0, partnered = 0, founders = 0;
+  double trust = 0, ties = 0, profit = 0, exits = 0, partnered = 0, founders = 0, informal_micro = 0;
 
   explicit RegionSums(std::size_t R = 0)
       : smes(R), employment(R), output(R), sales(R), exports(R), levy(R), information(R) {}
@@ -23,6 +23,7 @@ struct RegionSums {
     for (std::size_t c = 0; c < 4; ++c) by_class[c] += o.by_class[c];
     trust += o.trust; ties += o.ties; profit += o.profit; exits += o.exits; partnered += o.partnered;
     founders += o.founders;
+    informal_micro += o.informal_micro;
     return *this;
   }
 };
@@ -79,6 +80,7 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
       acc.smes[r] += 1;
       if (s.uid[i] < static_cast<std::uint64_t>(w.params.world.smes)) acc.founders += 1;  // present at the start
       acc.by_class[static_cast<std::size_t>(size_class(s.employment[i]))] += 1;
+      if (s.informal[i] && size_class(s.employment[i]) == SizeClass::micro) acc.informal_micro += 1;
       acc.employment[r] += s.employment[i];
       acc.output[r] += double(s.planned_output[i]) * w.offer_price[i];
       acc.sales[r] += s.revenue[i];
@@ -157,6 +159,8 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "sentra_share", "fraction", "share of live SMEs in a sentra", smes > 0 ? in_sentra / smes : 0.0);
   scalar<double>(a, "survival", "fraction", "share of the SMEs present at the start still alive",
                  w.params.world.smes > 0 ? z.founders / double(w.params.world.smes) : 0.0);
+  scalar<double>(a, "informal_share", "fraction", "share of live micro firms that are informal (pay no levy)",
+                 z.by_class[0] > 0 ? z.informal_micro / z.by_class[0] : 0.0);
   scalar<double>(a, "entries", "firms", "SMEs that entered at this step's boundary", double(w.entries_this_step));
   scalar<double>(a, "exits", "firms", "SMEs that exited this step", z.exits);
   scalar<double>(a, "local_revenue", "million IDR/month", "levies collected by all regions", sum(z.levy));

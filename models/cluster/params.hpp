@@ -46,6 +46,10 @@ struct SmeParams {
   double entry_rate;                // further monthly entrants per live SME
   double entry_levy_elasticity;
   double informal_share_micro;
+  double informality_levy_response;  // d P(informal) / d levy rate
+  double informality_cost_response;  // d P(informal) / d entry cost (months of revenue)
+  double informality_review;         // share of micro firms that reconsider each year
+  double entry_cost_elasticity;
 };
 
 struct BuyerParams {
@@ -115,6 +119,8 @@ struct PolicyParams {
   double levy_rate;
   double promotion;
   double infrastructure;
+  double licence_fee;               // million IDR per formal entrant
+  double licence_delay;             // months a formal entrant waits for its licence
   double information_system;        // [0, 1]: clusters of the region run an open information system
   double information_system_gain;   // information per month it gives each clustered SME
   double information_system_signal; // omega_IS: added to the share of traders' demand SMEs see

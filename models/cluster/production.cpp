@@ -9,7 +9,8 @@ void sme_plan(World& w, const PhaseContext& ctx) {
   const auto& p = w.params.sme;
   auto& s = w.sme;
   ctx.scheduler.for_each(s.size(), [&](std::size_t i) {
-    if (!s.alive[i]) {
+    // Exited firms, and formal entrants still waiting for their licence, offer nothing.
+    if (!s.alive[i] || ctx.step < static_cast<std::uint64_t>(s.selling_from[i])) {
       w.offer_capacity[i] = 0.f;
       w.offer_price[i] = 0.f;
       s.planned_output[i] = 0.f;

@@ -113,8 +113,16 @@ config::Schema<Params> declare() {
       .describe("Further entrants per live SME per month (new ventures beyond replacement), before the levy deterrent.");
   s.number("sme.entry_levy_elasticity", KEY(sme.entry_levy_elasticity)).def(5.0).range(0.0, 100.0).unit("1")
       .describe("eta: entry is scaled by ((1 - levy rate) / (1 - the region's starting levy rate))^eta.");
+  s.number("sme.entry_cost_elasticity", KEY(sme.entry_cost_elasticity)).def(0.5).range(0.0, 100.0).unit("1")
+      .describe("eta_C: entry is also scaled by ((1 + starting entry cost) / (1 + entry cost))^eta_C, the cost in months of a micro firm's revenue (licence fee / revenue + licence delay).");
   s.number("sme.informal_share_micro", KEY(sme.informal_share_micro)).def(0.7).range(0.0, 1.0).unit("fraction")
-      .describe("Share of micro firms that are informal and pay no local levy.");
+      .describe("Share of micro firms that are informal (pay no local levy, need no licence) under the region's starting rules.");
+  s.number("sme.informality_levy_response", KEY(sme.informality_levy_response)).def(5.0).range(0.0, 100.0).unit("1/levy rate")
+      .describe("Rise in a micro firm's probability of being informal per unit rise of the levy rate above the region's starting one (levy evasion).");
+  s.number("sme.informality_cost_response", KEY(sme.informality_cost_response)).def(0.05).range(0.0, 1.0).unit("1/month")
+      .describe("Rise in that probability per month of revenue the formal entry cost (licence fee and delay) rises above the starting one.");
+  s.number("sme.informality_review", KEY(sme.informality_review)).def(0.2).range(0.0, 1.0).unit("1/year")
+      .describe("Share of micro firms that reconsider each year whether to stay informal (entrants always choose).");
 
   s.section("buyers", "Buyers by segment and how they choose among offers.");
   s.number("buyers.share_traditional", KEY(buyers.share_traditional)).def(0.6).range(0.0, 1.0).unit("fraction")
@@ -249,6 +257,10 @@ config::Schema<Params> declare() {
       .settable().describe("Information each SME gains per month from regional promotion.");
   s.number("policy.infrastructure", KEY(policy.infrastructure)).def(1.0).range(0.0, 100.0).unit("index")
       .settable().describe("Infrastructure index; transport cost is divided by (1 + index). Regions draw ×0.5–1.5.");
+  s.number("policy.licence_fee", KEY(policy.licence_fee)).def(0.5).range(0.0, 1e6).unit("million IDR")
+      .settable().describe("Fee a formal entrant pays the region for its business licence (informal entrants pay none).");
+  s.number("policy.licence_delay", KEY(policy.licence_delay)).def(0.0).range(0.0, 120.0).unit("months")
+      .settable().describe("Months a formal entrant waits for its licence before it may sell (its workers are paid meanwhile).");
   s.number("policy.information_system", KEY(policy.information_system)).def(0.0).range(0.0, 1.0).unit("fraction")
       .settable().describe("Open information system of the region's clusters (0 none, 1 every cluster): market prices and buyers' requirements shared with clustered SMEs.");
   s.number("policy.information_system_gain", KEY(policy.information_system_gain)).def(0.01).range(0.0, 1.0).unit("1/month")
@@ -269,7 +281,8 @@ config::Schema<Params> declare() {
 
 #undef KEY
 
-const char* regional_keys[] = {"policy.levy_rate", "policy.promotion", "policy.infrastructure", "policy.information_system"};
+const char* regional_keys[] = {"policy.levy_rate",    "policy.promotion",     "policy.infrastructure",
+                               "policy.licence_fee", "policy.licence_delay", "policy.information_system"};
 
 }  // namespace
 

@@ -15,8 +15,10 @@ void Simulation::step() {
   w.entries_this_step = 0;
   // The boundary after the previous month runs here, so that month's observation still saw
   // the firms that exited in it. Exits stay masked (alive = 0) until a compaction.
-  if (compact_due_) compact_and_enter(w, scheduler_);
+  // Events first: rules that change at month t already govern that month's boundary work
+  // (who enters and with what licence, informality reviews, partnership targets).
   apply_events(w);
+  if (compact_due_) compact_and_enter(w, scheduler_);
   plan_.run_step(scheduler_, static_cast<std::uint64_t>(w.step));
   swap_information(w, scheduler_);
   draw_entry(w);

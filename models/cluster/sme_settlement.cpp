@@ -56,33 +56,37 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     s.profit[i] = static_cast<float>(profit);
     s.net_worth[i] += profit;
 
-    // Demand signal: direct and partner orders are seen as they are; of the demand behind
-    // traders' orders the SME perceives only the share theta (signal_share: larger the
-    // better informed it is, and with an open cluster information system). Traders keep the
-    // rest of the market information to themselves, so poorly informed SMEs under-produce.
-    const double theta = signal_share(w, i);
-    s.intermediary_signal[i] = static_cast<float>(theta * via);
-    const double seen = direct + partner + s.intermediary_signal[i];
-    s.expected_demand[i] = static_cast<float>((1.0 - p.expectation_weight) * s.expected_demand[i] +
-                                              p.expectation_weight * seen);
+    // A formal entrant waiting for its licence sells nothing and pays its workers; it does
+    // not learn from the empty order book or adapt until it may sell.
+    if (ctx.step >= static_cast<std::uint64_t>(s.selling_from[i])) {
+      // Demand signal: direct and partner orders are seen as they are; of the demand behind
+      // traders' orders the SME perceives only the share theta (signal_share: larger the
+      // better informed it is, and with an open cluster information system). Traders keep the
+      // rest of the market information to themselves, so poorly informed SMEs under-produce.
+      const double theta = signal_share(w, i);
+      s.intermediary_signal[i] = static_cast<float>(theta * via);
+      const double seen = direct + partner + s.intermediary_signal[i];
+      s.expected_demand[i] = static_cast<float>((1.0 - p.expectation_weight) * s.expected_demand[i] +
+                                                p.expectation_weight * seen);
 
-    // Mark-up adaptation (Dosi et al. 2010): mu <- mu·(1 + upsilon·(growth of sales - 1)).
-    const double growth = s.sold_previous[i] > 0 ? sold / s.sold_previous[i] : 1.0;
-    s.markup[i] = static_cast<float>(std::clamp(s.markup[i] * (1.0 + p.markup_adaptation * (growth - 1.0)),
-                                                p.markup_min, p.markup_max));
-    s.sold_previous[i] = static_cast<float>(sold);
+      // Mark-up adaptation (Dosi et al. 2010): mu <- mu·(1 + upsilon·(growth of sales - 1)).
+      const double growth = s.sold_previous[i] > 0 ? sold / s.sold_previous[i] : 1.0;
+      s.markup[i] = static_cast<float>(std::clamp(s.markup[i] * (1.0 + p.markup_adaptation * (growth - 1.0)),
+                                                  p.markup_min, p.markup_max));
+      s.sold_previous[i] = static_cast<float>(sold);
 
-    // Workforce: whole workers, and only when the gap to what expected demand needs is wider
-    // than the adjustment band (hiring and severance cost, so small swings in demand are
-    // absorbed by utilisation); then a share of the gap is closed, at least one worker.
-    const double desired = s.expected_demand[i] * (1.0 + p.output_buffer) / s.productivity[i];
-    s.employment[i] = static_cast<float>(adjust_workforce(s.employment[i], desired, p.employment_adjustment, p.employment_band));
+      // Workforce: whole workers, and only when the gap to what expected demand needs is wider
+      // than the adjustment band (hiring and severance cost, so small swings in demand are
+      // absorbed by utilisation); then a share of the gap is closed, at least one worker.
+      const double desired = s.expected_demand[i] * (1.0 + p.output_buffer) / s.productivity[i];
+      s.employment[i] = static_cast<float>(adjust_workforce(s.employment[i], desired, p.employment_adjustment, p.employment_band));
 
-    // Quality rises with investment, a larger share of what it could be the larger the
-    // firm's revenue R (R/(R + R0)), and decays at delta_q.
-    const double q = s.quality[i];
-    const double invest = p.quality_gain * quality_investment_share(revenue, p.quality_revenue_scale);
-    s.quality[i] = static_cast<float>(std::clamp(q + invest * (1.0 - q) - p.quality_decay * q, 0.0, 1.0));
+      // Quality rises with investment, a larger share of what it could be the larger the
+      // firm's revenue R (R/(R + R0)), and decays at delta_q.
+      const double q = s.quality[i];
+      const double invest = p.quality_gain * quality_investment_share(revenue, p.quality_revenue_scale);
+      s.quality[i] = static_cast<float>(std::clamp(q + invest * (1.0 - q) - p.quality_decay * q, 0.0, 1.0));
+    }
 
     // Exit: bankruptcy, or the background hazard of the firm's size class.
     RandomStream rng(P.seed, stream::sme_exit, s.uid[i], static_cast<std::uint64_t>(ctx.step), ctx.phase);

@@ -26,6 +26,7 @@ struct SmeStore {
   std::vector<std::uint8_t> informal;       // evades the local levy
   std::vector<std::int32_t> birth_step;
   std::vector<std::int32_t> exit_step;      // -1 while alive
+  std::vector<std::int32_t> selling_from;   // first month it may sell (a formal entrant waits for its licence)
   std::vector<float> employment;            // workers
   std::vector<float> productivity;          // output units per worker-month
   std::vector<float> quality;               // [0, 1]
@@ -44,7 +45,7 @@ struct SmeStore {
   std::vector<double> net_worth;            // million IDR
 
   auto columns() {
-    return std::tie(uid, region, cluster, alive, informal, birth_step, exit_step, employment, productivity,
+    return std::tie(uid, region, cluster, alive, informal, birth_step, exit_step, selling_from, employment, productivity,
                     quality, markup, information, information_next, expected_demand,
                     intermediary_signal, planned_output, sold, sold_previous, revenue,
                     exports, profit, levy_paid, net_worth);
@@ -112,6 +113,11 @@ struct RegionState {
   std::vector<float> promotion;             // information gain per SME-month
   std::vector<float> infrastructure;        // index; transport cost / (1 + infrastructure)
   std::vector<float> information_system;    // [0, 1]: open information system in its clusters
+  std::vector<float> licence_fee;           // million IDR a formal entrant pays
+  std::vector<float> licence_delay;         // months a formal entrant waits before it may sell
+  std::vector<float> licence_fee_initial;   // at the start (entry and informality respond to changes)
+  std::vector<float> licence_delay_initial;
+  std::vector<double> fees_collected;       // million IDR of licence fees since the last budget
   std::size_t size() const { return unit_labour_cost.size(); }
 };
 

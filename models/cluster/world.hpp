@@ -51,6 +51,10 @@ struct World {
   // Entry drawn every month, carried out at the next compaction boundary.
   std::vector<std::uint32_t> pending_entrants;  // per (region, class): index region * 3 + class
 
+  // Mean monthly revenue a micro firm plans on at the start: the yardstick of entry costs
+  // (regional_policy.hpp).
+  double micro_monthly_revenue = 0;
+
   std::int64_t entries_this_step = 0;
   std::int64_t exits_this_step = 0;
   std::vector<AppliedEvent> applied_events;

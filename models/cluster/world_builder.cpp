@@ -6,6 +6,7 @@
 #include "engine/compaction.hpp"
 #include "engine/random.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/regional_policy.hpp"
 #include "models/cluster/streams.hpp"
 
 namespace sentra::cluster {
@@ -68,6 +69,11 @@ void build_regions(World& w) {
   w.region.levy_rate_initial = w.region.levy_rate;
   w.region.promotion.assign(R, static_cast<float>(p.policy.promotion));
   w.region.information_system.assign(R, static_cast<float>(p.policy.information_system));
+  w.region.licence_fee.assign(R, static_cast<float>(p.policy.licence_fee));
+  w.region.licence_delay.assign(R, static_cast<float>(p.policy.licence_delay));
+  w.region.licence_fee_initial = w.region.licence_fee;
+  w.region.licence_delay_initial = w.region.licence_delay;
+  w.region.fees_collected.assign(R, 0.0);
   w.region.infrastructure.resize(R);
   for (std::size_t r = 0; r < R; ++r) {
     RandomStream rng(p.seed, stream::init_region, r, 0, 0);
@@ -97,13 +103,14 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
   s.alive[i] = 1;
   s.birth_step[i] = static_cast<std::int32_t>(w.step);
   s.exit_step[i] = -1;
+  s.selling_from[i] = static_cast<std::int32_t>(w.step);  // entrants who need a licence: set by compact_and_enter
   const auto c = static_cast<int>(cls);
   s.employment[i] = bands[c].draw(rng.uniform());
   const double base[3] = {p.sme.productivity_micro, p.sme.productivity_small, p.sme.productivity_medium};
   const double sd = p.sme.productivity_dispersion;
   // Lognormal around the class mean (mean-preserving: the -sd²/2 term).
   s.productivity[i] = static_cast<float>(base[c] * std::exp(sd * rng.normal() - 0.5 * sd * sd));
-  s.informal[i] = cls == SizeClass::micro && rng.bernoulli(p.sme.informal_share_micro);
+  s.informal[i] = cls == SizeClass::micro && rng.bernoulli(informal_probability(w, region));
   // Quality starts at the steady state of the quality rule for the revenue the firm plans on
   // (q* = g / (g + delta_q), g = eta_q·R/(R + R0)), ±5%: larger and more productive firms
   // start with better products, and quality does not drift at the start.
@@ -201,6 +208,15 @@ World build_world(const Params& params) {
     const double u = rng.uniform();
     const SizeClass cls = u >= cut_medium ? SizeClass::medium : u >= cut_small ? SizeClass::small : SizeClass::micro;
     init_sme(w, i, region, cls, rng, bands);
+  }
+  {
+    double revenue = 0, micro = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+      if (size_class(w.sme.employment[i]) != SizeClass::micro) continue;
+      revenue += double(w.sme.expected_demand[i]) * (1.0 + w.sme.markup[i]) * sme_unit_cost(w, w.sme.region[i]);
+      micro += 1;
+    }
+    w.micro_monthly_revenue = micro > 0 ? revenue / micro : 0.0;
   }
   // Number firms by (region, cluster): the firms a trader, a buyer or a cluster mate deals
   // with then sit close together in memory, which is what keeps large worlds in cache.
