@@ -7,6 +7,7 @@
 #include "models/cluster/buyer_utility.hpp"
 #include "models/cluster/partnership_formation.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/regional_budget.hpp"
 #include "models/cluster/regional_policy.hpp"
 #include "models/cluster/streams.hpp"
 #include "models/cluster/world_builder.hpp"
@@ -23,6 +24,13 @@ void set_regional(std::vector<float>& field, std::int64_t region, double value) 
   }
 }
 
+// Calls f(r) for one region, or every region when region < 0.
+template <class F>
+void for_regions(const World& w, std::int64_t region, F&& f) {
+  if (region >= 0) return f(static_cast<std::size_t>(region));
+  for (std::size_t r = 0; r < w.region.size(); ++r) f(r);
+}
+
 }  // namespace
 
 void apply_events(World& w) {
@@ -32,11 +40,16 @@ void apply_events(World& w) {
     // Regional levers live per region; national ones in the parameters. The scenario
     // validator has checked the key is settable, the value in range and the region valid.
     if (ev.key == "policy.levy_rate") set_regional(w.region.levy_rate, ev.region, ev.value);
-    else if (ev.key == "policy.promotion") set_regional(w.region.promotion, ev.region, ev.value);
-    else if (ev.key == "policy.infrastructure") set_regional(w.region.infrastructure, ev.region, ev.value);
+    else if (ev.key == "policy.promotion") for_regions(w, ev.region, [&](std::size_t r) { set_promotion(w, r, ev.value); });
+    else if (ev.key == "policy.infrastructure") for_regions(w, ev.region, [&](std::size_t r) { set_infrastructure(w, r, ev.value); });
     else if (ev.key == "policy.licence_fee") set_regional(w.region.licence_fee, ev.region, ev.value);
     else if (ev.key == "policy.licence_delay") set_regional(w.region.licence_delay, ev.region, ev.value);
-    else if (ev.key == "policy.information_system") set_regional(w.region.information_system, ev.region, ev.value);
+    else if (ev.key == "policy.information_system")
+      for_regions(w, ev.region, [&](std::size_t r) { set_information_system(w, r, ev.value); });
+    else if (ev.key == "policy.levy_leakage") p.policy.levy_leakage = ev.value;
+    else if (ev.key == "policy.budget_share_promotion") p.policy.budget_share_promotion = ev.value;
+    else if (ev.key == "policy.budget_share_infrastructure") p.policy.budget_share_infrastructure = ev.value;
+    else if (ev.key == "policy.budget_share_cluster_programme") p.policy.budget_share_cluster_programme = ev.value;
     else if (ev.key == "trade.import_tariff") p.trade.import_tariff = ev.value;
     else if (ev.key == "trade.partner_tariff") p.trade.partner_tariff = ev.value;
     else if (ev.key == "trade.world_price") p.trade.world_price = ev.value;

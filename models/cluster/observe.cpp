@@ -164,6 +164,8 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "entries", "firms", "SMEs that entered at this step's boundary", double(w.entries_this_step));
   scalar<double>(a, "exits", "firms", "SMEs that exited this step", z.exits);
   scalar<double>(a, "local_revenue", "million IDR/month", "levies collected by all regions", sum(z.levy));
+  scalar<double>(a, "regional_budget", "million IDR/year", "all regions' budgets of the current budget year (0 before the first, month 12)",
+                 sum(w.region.budget));
 
   auto& t = obs.regions;
   auto col = [&](const char* name, const char* unit, const char* what, const std::vector<double>& v) {
@@ -175,17 +177,25 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   col("sme_sales", "million IDR/month", "SME revenue", z.sales);
   col("sme_exports", "million IDR/month", "SME exports", z.exports);
   col("local_revenue", "million IDR/month", "levies collected", z.levy);
-  std::vector<double> share(R), info(R), levy_rate(R), labour_cost(R);
+  std::vector<double> share(R), info(R), levy_rate(R), labour_cost(R), promotion(R), infrastructure(R), system(R);
   for (std::size_t r = 0; r < R; ++r) {
     share[r] = dom[r] + imp[r] > 0 ? imp[r] / (dom[r] + imp[r]) : 0.0;
     info[r] = z.smes[r] > 0 ? z.information[r] / z.smes[r] : 0.0;
     levy_rate[r] = w.region.levy_rate[r];
     labour_cost[r] = w.region.unit_labour_cost[r];
+    promotion[r] = w.region.promotion[r];
+    infrastructure[r] = w.region.infrastructure[r];
+    system[r] = w.region.information_system[r];
   }
   col("import_share", "fraction", "imports / home buyers' purchases in the region", share);
   col("mean_information", "fraction", "mean market information of live SMEs", info);
   col("levy_rate", "fraction", "local levy on formal SMEs' revenue", levy_rate);
   col("unit_labour_cost", "million IDR/unit", "wages per unit of output in the region", labour_cost);
+  col("budget", "million IDR/year", "the region's budget this budget year: own revenue less leakage, plus the central transfer", w.region.budget);
+  col("own_revenue", "million IDR/year", "levies and licence fees of the last budget year (PAD)", w.region.revenue);
+  col("promotion", "1/month", "information each SME gains per month from promotion", promotion);
+  col("infrastructure", "index", "infrastructure stock", infrastructure);
+  col("information_system", "fraction", "open information system in the region's clusters (lever or programme coverage)", system);
 
   if (agents) {
     NamedTable nt{"sme", {}};

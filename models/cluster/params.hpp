@@ -124,6 +124,14 @@ struct PolicyParams {
   double information_system;        // [0, 1]: clusters of the region run an open information system
   double information_system_gain;   // information per month it gives each clustered SME
   double information_system_signal; // omega_IS: added to the share of traders' demand SMEs see
+  // The yearly budget: B = (1 - leakage)·(levies + fees) + transfer, spent by these shares.
+  double central_transfer;          // DAU as a multiple of the first year's own revenue
+  double levy_leakage;              // share of own revenue lost to collection costs and distortive levies
+  double budget_share_promotion;
+  double budget_share_infrastructure;
+  double budget_share_cluster_programme;
+  double cluster_programme_cost;    // million IDR per clustered SME per year for a full information system
+  double infrastructure_depreciation;  // delta_H per year
 };
 
 struct OutputParams {

@@ -265,6 +265,20 @@ config::Schema<Params> declare() {
       .settable().describe("Open information system of the region's clusters (0 none, 1 every cluster): market prices and buyers' requirements shared with clustered SMEs.");
   s.number("policy.information_system_gain", KEY(policy.information_system_gain)).def(0.01).range(0.0, 1.0).unit("1/month")
       .describe("Information a clustered SME gains per month from a full open information system.");
+  s.number("policy.central_transfer", KEY(policy.central_transfer)).def(4.0).range(0.0, 1000.0).unit("x own revenue")
+      .describe("Central transfer (DAU) each region receives per year, as a multiple of its own revenue (levies and fees) in the first year; fixed in money after that.");
+  s.number("policy.levy_leakage", KEY(policy.levy_leakage)).def(0.0).range(0.0, 1.0).unit("fraction")
+      .settable().describe("Share of levies and fees that never reaches the budget (collection costs, distortive levies).");
+  s.number("policy.budget_share_promotion", KEY(policy.budget_share_promotion)).def(0.05).range(0.0, 1.0).unit("fraction")
+      .settable().describe("Share of the yearly budget spent on promoting SMEs; promotion (information per SME-month) scales with this spending relative to the first year's.");
+  s.number("policy.budget_share_infrastructure", KEY(policy.budget_share_infrastructure)).def(0.3).range(0.0, 1.0).unit("fraction")
+      .settable().describe("Share of the yearly budget spent on infrastructure; the stock moves toward what the spending sustains at the depreciation rate.");
+  s.number("policy.budget_share_cluster_programme", KEY(policy.budget_share_cluster_programme)).def(0.0).range(0.0, 1.0).unit("fraction")
+      .settable().describe("Share of the yearly budget spent on a cluster programme that pays for open information systems in the region's clusters.");
+  s.number("policy.cluster_programme_cost", KEY(policy.cluster_programme_cost)).def(1.0).range(1e-6, 1e6).unit("million IDR/firm-year")
+      .describe("What a full open information system costs per clustered SME per year.");
+  s.number("policy.infrastructure_depreciation", KEY(policy.infrastructure_depreciation)).def(0.05).range(0.0, 1.0).unit("1/year")
+      .describe("delta_H: yearly depreciation of the infrastructure stock.");
   s.number("policy.information_system_signal", KEY(policy.information_system_signal)).def(0.3).range(0.0, 1.0).unit("fraction")
       .describe("omega_IS: added to the share of the demand behind traders' orders a clustered SME sees, under a full open information system.");
 

@@ -2,6 +2,7 @@
 
 #include "models/cluster/boundary.hpp"
 #include "models/cluster/observe.hpp"
+#include "models/cluster/regional_budget.hpp"
 #include "models/cluster/step_plan.hpp"
 #include "models/cluster/world_builder.hpp"
 
@@ -18,8 +19,10 @@ void Simulation::step() {
   // Events first: rules that change at month t already govern that month's boundary work
   // (who enters and with what licence, informality reviews, partnership targets).
   apply_events(w);
+  if (budget_due(w.step)) settle_budgets(w);
   if (compact_due_) compact_and_enter(w, scheduler_);
   plan_.run_step(scheduler_, static_cast<std::uint64_t>(w.step));
+  collect_levies(w, scheduler_);
   swap_information(w, scheduler_);
   draw_entry(w);
   compact_due_ = (w.step + 1) % w.params.world.compact_every == 0;

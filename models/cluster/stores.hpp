@@ -112,7 +112,18 @@ struct RegionState {
   std::vector<float> levy_rate_initial;     // at the start: entry is deterred by levies above it
   std::vector<float> promotion;             // information gain per SME-month
   std::vector<float> infrastructure;        // index; transport cost / (1 + infrastructure)
-  std::vector<float> information_system;    // [0, 1]: open information system in its clusters
+  std::vector<float> information_system;    // [0, 1]: open information system in its clusters (in effect)
+  std::vector<float> information_system_lever;  // as set by the scenario; the programme may add coverage
+  // Budget (regional_budget.cpp): what the region collects, its yearly budget and what that
+  // budget sustains. *_base: the promotion and infrastructure the reference budget pays for.
+  std::vector<double> levies_collected;     // million IDR since the last budget
+  std::vector<double> revenue;              // own revenue (PAD) of the last budget year
+  std::vector<double> transfer;             // central transfer (DAU), million IDR/year, fixed at the first budget
+  std::vector<double> budget;               // last budget, million IDR/year
+  std::vector<double> budget_reference;     // the first budget: the one the starting levers are sized to
+  std::vector<float> promotion_base;
+  std::vector<float> infrastructure_base;
+  std::vector<float> programme_coverage;    // share of clustered firms the cluster programme reaches
   std::vector<float> licence_fee;           // million IDR a formal entrant pays
   std::vector<float> licence_delay;         // months a formal entrant waits before it may sell
   std::vector<float> licence_fee_initial;   // at the start (entry and informality respond to changes)

@@ -55,6 +55,10 @@ struct World {
   // (regional_policy.hpp).
   double micro_monthly_revenue = 0;
 
+  // Budget shares of the first budget year (regional_budget.cpp): spending is measured against them.
+  bool budget_settled = false;
+  double promotion_share_reference = 0, infrastructure_share_reference = 0;
+
   std::int64_t entries_this_step = 0;
   std::int64_t exits_this_step = 0;
   std::vector<AppliedEvent> applied_events;

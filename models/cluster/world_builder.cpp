@@ -74,6 +74,13 @@ void build_regions(World& w) {
   w.region.licence_fee_initial = w.region.licence_fee;
   w.region.licence_delay_initial = w.region.licence_delay;
   w.region.fees_collected.assign(R, 0.0);
+  w.region.information_system_lever = w.region.information_system;
+  w.region.levies_collected.assign(R, 0.0);
+  w.region.revenue.assign(R, 0.0);
+  w.region.transfer.assign(R, 0.0);
+  w.region.budget.assign(R, 0.0);
+  w.region.budget_reference.assign(R, 0.0);
+  w.region.programme_coverage.assign(R, 0.f);
   w.region.infrastructure.resize(R);
   for (std::size_t r = 0; r < R; ++r) {
     RandomStream rng(p.seed, stream::init_region, r, 0, 0);
@@ -85,6 +92,8 @@ void build_regions(World& w) {
         static_cast<float>(p.sme.labour_share * (1.0 - p.sme.material_cost) * rng.uniform(0.8, 1.2));
     w.region.infrastructure[r] = static_cast<float>(p.policy.infrastructure * rng.uniform(0.5, 1.5));
   }
+  w.region.promotion_base = w.region.promotion;
+  w.region.infrastructure_base = w.region.infrastructure;
   w.clusters = static_cast<std::int32_t>(
       std::llround(p.world.clustered_share * static_cast<double>(p.world.smes) / p.world.mean_cluster_size));
   w.cluster_region.resize(static_cast<std::size_t>(w.clusters));
