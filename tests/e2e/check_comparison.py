@@ -9,7 +9,10 @@ zero-differences FILE
     runs are identical to scenario 0's (the same scenario twice: the CRN proof);
 same FILE1 FILE2
     /runs, /summary, /series and every run's series are bit-identical (attributes such as
-    threads and created_utc may differ).
+    threads and created_utc may differ);
+run-matches FILE GROUP RUNFILE
+    the run stored at GROUP has exactly the aggregate and regional series of RUNFILE, a
+    `sentra run` with that run's seed (so any run of a comparison can be repeated alone).
 """
 import sys
 
@@ -110,12 +113,25 @@ def same(a_path, b_path):
     return len(a)
 
 
+def run_matches(path, group, run_path):
+    with h5py.File(path, "r") as f, h5py.File(run_path, "r") as run:
+        g = f[group]
+        for part in ("aggregates", "regions"):
+            check(set(g[part]) == set(run[part]), f"{group}/{part} and {run_path} hold different series")
+            for name in set(g[part]) & set(run[part]):
+                a, b = g[part][name][:], run[part][name][:]
+                same_values = a.tolist() == b.tolist() if a.dtype == object else a.tobytes() == b.tobytes()
+                check(same_values, f"{group}/{part}/{name} differs from {run_path}")
+
+
 def main():
     mode, args = sys.argv[1], sys.argv[2:]
     if mode == "layout":
         layout(*args)
     elif mode == "zero-differences":
         zero_differences(*args)
+    elif mode == "run-matches":
+        run_matches(*args)
     elif mode == "same":
         print(f"{same(*args)} datasets compared")
     else:

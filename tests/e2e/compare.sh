@@ -19,6 +19,9 @@ rc=$?; [ $rc = 0 ] || { echo "FAIL: compare exited $rc"; fail=1; }
 ls "$out"/*.partial >/dev/null 2>&1 && { echo "FAIL: .partial left behind"; fail=1; }
 grep -q "paired" "$out/ab.txt" || { echo "FAIL: no report on stdout"; fail=1; }
 "$py" "$check" layout "$out/ab.h5" 2 3 37 "$outcomes" || fail=1
+# Replicate 2 ran with seed base + 2 = 9 (workshop_small's seed is 7): `sentra run` repeats it.
+"$bin" run "$b" "${small[@]}" --seed 9 --out "$out/s1_r2.h5" --quiet || { echo "FAIL: sentra run"; fail=1; }
+"$py" "$check" run-matches "$out/ab.h5" run/s1_r2 "$out/s1_r2.h5" || fail=1
 
 # Common random numbers: the same scenario twice differs by exactly nothing.
 "$bin" compare "$a" "$a" --replications 3 "${small[@]}" --out "$out/aa.h5" --quiet --format csv > "$out/aa.csv" || { echo "FAIL: A vs A"; fail=1; }
