@@ -26,6 +26,23 @@ struct RunOptions {
 };
 int run_command(const RunOptions& options);
 
+// `sentra compare`: scenarios run with common random numbers, compared outcome by outcome.
+struct CompareOptions {
+  std::vector<std::string> scenarios;  // the first is the reference
+  std::int64_t replications = 0;
+  std::string out;                     // empty: results/compare-<names>.h5
+  int threads = 0;                     // 0: all cores
+  int jobs = 0;                        // runs at once; 0: as many as the threads allow
+  std::optional<std::uint64_t> seed;   // base seed; default: the first scenario's
+  std::optional<std::int64_t> steps;
+  std::vector<std::string> sets;
+  std::optional<std::string> outcomes; // comma list of aggregate series; default list otherwise
+  std::string format = "text";         // text, md or csv
+  bool quiet = false;
+  std::string command_line;
+};
+int compare_command(const CompareOptions& options);
+
 int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& sets, bool quiet);
 
 struct BenchOptions {

@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/version.hpp"
 #include "engine/config/diagnostic.hpp"
+#include "experiments/outcome.hpp"
 
 namespace sentra::cli {
 
@@ -110,6 +111,43 @@ int main(int argc, char** argv) {
   calibrate_cmd->add_option("--format", calibrate.format, "text (default) or csv")->check(CLI::IsMember({"text", "csv"}));
   calibrate_cmd->add_flag("-q,--quiet", calibrate.quiet, "No progress");
 
+  CompareOptions compare;
+  compare.command_line = command_line;
+  std::string compare_outcomes;
+  std::string default_outcomes;
+  for (const auto& name : sentra::experiments::default_outcomes())
+    default_outcomes += (default_outcomes.empty() ? "" : ",") + name;
+  auto* compare_cmd = app.add_subcommand(
+      "compare", "Run scenarios several times with common random numbers and compare their outcomes: mean per "
+                 "scenario and paired difference from the first, with 95% t intervals");
+  compare_cmd->add_option("scenarios", compare.scenarios, "Scenario files (YAML), at least two; the first is the reference")
+      ->required();
+  compare_cmd->add_option("-r,--replications", compare.replications, "Runs per scenario, at least 2")->required();
+  compare_cmd->add_option("-o,--out", compare.out,
+                          "Result file (default: results/compare-<names>.h5); the report is also written next to it as .md");
+  compare_cmd->add_option("-t,--threads", compare.threads, "Worker threads in all (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  compare_cmd->add_option("-j,--jobs", compare.jobs,
+                          "Runs simulated at once (default: one per thread, or fewer when there are fewer runs); each "
+                          "holds a whole world in memory, so lower it for very large worlds")
+      ->check(CLI::Range(0, 1024));
+  compare_cmd->add_option("--seed", compare.seed,
+                          "Base seed (default: the first scenario's seed). Replicate r runs with seed base + r in every "
+                          "scenario: the scenario files' own seeds are overridden, so the comparison is paired");
+  compare_cmd->add_option("--steps", compare.steps, "Override the number of months of every scenario");
+  compare_cmd->add_option("--set", compare.sets, "Override a key in every scenario: --set key.path=value (repeatable)");
+  auto* outcomes_opt = compare_cmd->add_option(
+      "--outcomes", compare_outcomes,
+      "Comma list of aggregate series to compare, each reduced to its mean over the last 12 months of a run "
+      "(default: " + default_outcomes + ")");
+  compare_cmd->add_option("--format", compare.format, "Report on stdout: text (default), md or csv")
+      ->check(CLI::IsMember({"text", "md", "csv"}));
+  compare_cmd->add_flag("-q,--quiet", compare.quiet, "No progress on stderr (the report is still printed)");
+  compare_cmd->footer(
+      "Common random numbers: replicate r of every scenario runs with the same seed (base + r), so each difference is "
+      "measured on the same draws and the paired interval is narrow. `sentra run SCENARIO --seed <base + r>` repeats "
+      "any single run. See docs/experiments.md.");
+
   std::string schema_format = "markdown";
   auto* schema_cmd = app.add_subcommand("schema", "Print the scenario reference (markdown), the JSON Schema (json) or the phase table (phases)");
   schema_cmd->add_option("--format", schema_format, "markdown, json or phases")->check(CLI::IsMember({"markdown", "json", "phases"}));
@@ -153,6 +191,10 @@ int main(int argc, char** argv) {
     }
     if (*schema_cmd) return schema_command(schema_format);
     if (*calibrate_cmd) return calibrate_command(calibrate);
+    if (*compare_cmd) {
+      if (outcomes_opt->count()) compare.outcomes = compare_outcomes;
+      return compare_command(compare);
+    }
     std::cout << app.help();
     return exit_invalid;
   } catch (const sentra::config::ConfigError& e) {

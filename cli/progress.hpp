@@ -1,7 +1,8 @@
 #pragma once
-// Progress of a long run on stderr: step, steps/s and ETA. Silent for the first second (short
-// runs print nothing); on a terminal one line redrawn in place at most 10 times a second,
-// otherwise (logs, CI, Slurm) a plain line every few seconds.
+// Progress of long work on stderr: units done (steps of a run, runs of a comparison), units/s
+// and ETA. Silent for the first second (short work prints nothing); on a terminal one line
+// redrawn in place at most 10 times a second, otherwise (logs, CI, Slurm) a plain line every
+// few seconds. Not thread-safe: one thread reports.
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -10,8 +11,11 @@ namespace sentra::cli {
 
 class Progress {
  public:
-  Progress(std::string what, std::int64_t total, bool quiet);
+  Progress(std::string what, std::int64_t total, bool quiet, std::string unit = "step");
   void update(std::int64_t done);
+  // Fractional progress, e.g. 2.5 runs when two runs are done and another is half way:
+  // rate and ETA move before whole units finish.
+  void update(double done);
   void finish();
 
  private:
@@ -19,6 +23,7 @@ class Progress {
   std::string what_;
   std::int64_t total_;
   bool quiet_;
+  std::string unit_;
   bool tty_;
   bool drawn_ = false;
   Clock::time_point start_;

@@ -9,8 +9,9 @@
 #include <system_error>
 
 #include "output/hdf5_dataset.hpp"
+#include "output/hdf5_file.hpp"
 #include "output/ragged_group.hpp"
-#include "output/series_group.hpp"
+#include "output/run_series.hpp"
 
 namespace sentra::output {
 namespace {
@@ -34,32 +35,6 @@ std::string hdf5_library_version() {
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(release);
 }
 
-h5::File create_file(const std::filesystem::path& path) {
-  const std::filesystem::path parent = path.parent_path();
-  if (!parent.empty() && !std::filesystem::is_directory(parent))
-    throw std::runtime_error("cannot create run file '" + path.string() + "': directory '" +
-                             parent.string() + "' does not exist");
-  const h5::PropList create(H5Pcreate(H5P_FILE_CREATE), "create file properties");
-  h5::check(H5Pset_link_creation_order(create.get(),
-                                       H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-            "track link creation order in " + path.string());
-  h5::check(H5Pset_attr_creation_order(create.get(),
-                                       H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-            "track attribute creation order in " + path.string());
-  const h5::PropList access(H5Pcreate(H5P_FILE_ACCESS), "create file access properties");
-  // SEMI: closing the file fails if any object in it is still open, so a leaked handle
-  // shows up as an error at commit instead of a silently unfinished file.
-  h5::check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_SEMI),
-            "set the close degree of " + path.string());
-  // TRUNC replaces a stale .partial left by a crashed run.
-  const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, create.get(), access.get());
-  if (file < 0)
-    throw std::runtime_error("cannot create run file '" + path.string() +
-                             "' (permissions? disk full? file locked by another program? "
-                             "on NFS/Lustre try HDF5_USE_FILE_LOCKING=FALSE)");
-  return h5::File(file, "create " + path.string());
-}
-
 }  // namespace
 
 struct RunWriter::Impl {
@@ -67,9 +42,8 @@ struct RunWriter::Impl {
   WriterOptions options;
   h5::File file;
   h5::Datatype string_type;
-  h5::Group aggregates_group, regions_group, agents_group, network_group, events_group;
-  h5::Dataset region_index, region_name;
-  std::optional<SeriesGroup> aggregates, regions;
+  h5::Group agents_group, network_group, events_group;
+  std::optional<RunSeries> series;  // /aggregates and /regions
   std::map<std::string, RaggedGroup> agents, network;
   struct Events {
     h5::ExtendibleDataset dimension, step, key, region, value;
@@ -79,7 +53,6 @@ struct RunWriter::Impl {
 
   void write_root_attributes(const RunInfo& info);
   void write_provenance(const RunInfo& info);
-  void create_regions(const RunInfo& info);
   void create_events();
   void validate(const StepObservation& obs) const;
   void append_snapshots(std::map<std::string, RaggedGroup>& groups, hid_t parent,
@@ -117,28 +90,6 @@ void RunWriter::Impl::write_provenance(const RunInfo& info) {
                  where + "/provenance/resolved_yaml");
   h5::write_text(provenance.get(), "command_line", info.command_line,
                  where + "/provenance/command_line");
-}
-
-void RunWriter::Impl::create_regions(const RunInfo& info) {
-  const std::string at = where + "/regions";
-  regions_group = h5::create_group(file.get(), "regions", at);
-  std::vector<std::int32_t> index(info.region_names.size());
-  for (std::size_t r = 0; r < index.size(); ++r) index[r] = static_cast<std::int32_t>(r);
-  region_index = h5::write_fixed(regions_group.get(), "region", H5T_NATIVE_INT32, index.data(),
-                                 index.size(), at + "/region");
-  h5::make_scale(region_index.get(), "region", at + "/region");
-  h5::write_attribute(region_index.get(), "units", std::string("1"), at + "/region");
-  h5::write_attribute(region_index.get(), "description",
-                      std::string("region index: the column of every [step, region] series"),
-                      at + "/region");
-  region_name = h5::write_strings(regions_group.get(), "name", info.region_names, at + "/name");
-  h5::write_attribute(region_name.get(), "units", std::string(""), at + "/name");
-  h5::write_attribute(region_name.get(), "description", std::string("region name"),
-                      at + "/name");
-  h5::attach_scale(region_name.get(), region_index.get(), 0, at + "/name");
-  regions.emplace(regions_group.get(), at, std::vector<std::size_t>{info.region_names.size()},
-                  std::vector<hid_t>{region_index.get()},
-                  std::vector<std::string>{"step", "region", "name"}, options);
 }
 
 void RunWriter::Impl::create_events() {
@@ -184,17 +135,13 @@ RunWriter::RunWriter(std::filesystem::path target, const RunInfo& info, WriterOp
   Impl& d = *impl_;
   d.where = partial_.string() + ":";
   d.options = options;
-  d.file = create_file(partial_);
+  d.file = h5::create_file(partial_, "run file");
   // From here on a failure must not leave the half-written .partial behind.
   try {
     d.string_type = h5::utf8_string_type();
     d.write_root_attributes(info);
     d.write_provenance(info);
-    d.aggregates_group = h5::create_group(d.file.get(), "aggregates", d.where + "/aggregates");
-    d.aggregates.emplace(d.aggregates_group.get(), d.where + "/aggregates",
-                         std::vector<std::size_t>{}, std::vector<hid_t>{},
-                         std::vector<std::string>{"step"}, options);
-    d.create_regions(info);
+    d.series.emplace(d.file.get(), d.where, info.region_names, options);
     d.agents_group = h5::create_group(d.file.get(), "agents", d.where + "/agents");
     d.network_group = h5::create_group(d.file.get(), "network", d.where + "/network");
     d.create_events();
@@ -216,8 +163,7 @@ RunWriter::~RunWriter() {
 }
 
 void RunWriter::Impl::validate(const StepObservation& obs) const {
-  aggregates->validate(obs.step, obs.aggregates);
-  regions->validate(obs.step, obs.regions);
+  series->validate(obs);
   const auto check_snapshots = [&](const std::map<std::string, RaggedGroup>& groups,
                                    const std::vector<NamedTable>& tables,
                                    const std::string& parent) {
@@ -261,8 +207,7 @@ void RunWriter::write_step(const StepObservation& obs) {
   // Everything is checked before anything is buffered, so a rejected step leaves the
   // writer as it was.
   d.validate(obs);
-  d.aggregates->append(obs.step, obs.aggregates);
-  d.regions->append(obs.step, obs.regions);
+  d.series->append(obs);
   d.append_snapshots(d.agents, d.agents_group.get(), d.where + "/agents", obs.step, obs.agents);
   d.append_snapshots(d.network, d.network_group.get(), d.where + "/network", obs.step,
                      obs.network);
@@ -290,8 +235,7 @@ void RunWriter::write_events(const std::vector<EventRecord>& records) {
 }
 
 void RunWriter::Impl::flush() {
-  aggregates->flush();
-  regions->flush();
+  series->flush();
   for (auto& [name, group] : agents) group.flush();
   for (auto& [name, group] : network) group.flush();
 }
@@ -301,14 +245,9 @@ void RunWriter::Impl::flush() {
 void RunWriter::Impl::close_objects() {
   agents.clear();
   network.clear();
-  aggregates.reset();
-  regions.reset();
+  series.reset();
   events.reset();
-  region_index.reset();
-  region_name.reset();
-  for (h5::Group* g :
-       {&aggregates_group, &regions_group, &agents_group, &network_group, &events_group})
-    g->reset();
+  for (h5::Group* g : {&agents_group, &network_group, &events_group}) g->reset();
   string_type.reset();
   file.reset();
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # engine/ is the generic core: it must include nothing from models/, output/ or cli/.
-# Each model uses only the engine's public headers and its own folder.
+# Each model uses only the engine's public headers and its own folder; experiments/ (many-run
+# statistics and scheduling) knows no model and no file format.
 root=$1
 if grep -rnE '#include *"(models|output|cli)/' "$root/engine"; then
   echo "FAIL: engine/ includes project code outside engine/"
@@ -19,4 +20,8 @@ for model in "$root"/models/*/; do
     exit 1
   fi
 done
+if grep -rnE '#include *"(models|output|cli)/' "$root/experiments"; then
+  echo "FAIL: experiments/ includes project code outside engine/ and experiments/"
+  exit 1
+fi
 exit 0
