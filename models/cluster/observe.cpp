@@ -11,6 +11,8 @@ struct RegionSums {
   std::vector<double> smes, employment, output, sales, exports, levy, information;
   std::array<double, 4> by_class{};
   double trust = 0, ties = 0, profit = 0, exits = 0, partnered = 0, founders = 0, informal_micro = 0;
+  // Exports by kind of firm: through partners, and per partnered / clustered firm.
+  double via_partners = 0, partnered_firms = 0, partnered_exports = 0, clustered_firms = 0, clustered_exports = 0;
 
   explicit RegionSums(std::size_t R = 0)
       : smes(R), employment(R), output(R), sales(R), exports(R), levy(R), information(R) {}
@@ -24,6 +26,8 @@ struct RegionSums {
     trust += o.trust; ties += o.ties; profit += o.profit; exits += o.exits; partnered += o.partnered;
     founders += o.founders;
     informal_micro += o.informal_micro;
+    via_partners += o.via_partners; partnered_firms += o.partnered_firms; partnered_exports += o.partnered_exports;
+    clustered_firms += o.clustered_firms; clustered_exports += o.clustered_exports;
     return *this;
   }
 };
@@ -95,6 +99,20 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
         acc.ties += 1;
       });
       acc.partnered += double(w.net.partnership.in_degree(static_cast<std::uint32_t>(i)));
+      if (w.net.partnership.in_degree(static_cast<std::uint32_t>(i)) > 0) {
+        acc.partnered_firms += 1;
+        acc.partnered_exports += s.exports[i];
+        // Goods partners bought, exported in the proportion each partner exports (as booked in sme_settle).
+        w.net.partnership.for_in(static_cast<std::uint32_t>(i), [&](std::uint32_t edge, std::uint32_t src, const PartnershipEdge&) {
+          const auto k = src - w.net.space.big_firm_offset();
+          const double share = w.big_firm.revenue[k] > 0 ? w.big_firm.exports[k] / w.big_firm.revenue[k] : 0.0;
+          acc.via_partners += double(w.partner_order[edge]) * w.fill_ratio[i] * w.offer_price[i] * share;
+        });
+      }
+      if (s.cluster[i] >= 0) {
+        acc.clustered_firms += 1;
+        acc.clustered_exports += s.exports[i];
+      }
     }
     return acc;
   });
@@ -144,6 +162,17 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "sme_sales", "million IDR/month", "SME revenue", sum(z.sales));
   scalar<double>(a, "sme_exports", "million IDR/month", "SME sales that end abroad: direct, via traders, via partners", sum(z.exports));
   scalar<double>(a, "sme_profit", "million IDR/month", "SME profit after wages, materials, transport, levies", z.profit);
+  scalar<double>(a, "sme_exports_via_partners", "million IDR/month", "SME exports that go abroad through partner big firms", z.via_partners);
+  {
+    const auto per = [](double x, double n) { return n > 0 ? x / n : 0.0; };
+    const double others = smes - z.partnered_firms, unclustered = smes - z.clustered_firms;
+    scalar<double>(a, "export_premium_partnered", "million IDR/month per firm",
+                   "exports per SME with a big-firm partner minus exports per SME without",
+                   per(z.partnered_exports, z.partnered_firms) - per(sum(z.exports) - z.partnered_exports, others));
+    scalar<double>(a, "export_premium_clustered", "million IDR/month per firm",
+                   "exports per SME in a cluster minus exports per SME outside clusters",
+                   per(z.clustered_exports, z.clustered_firms) - per(sum(z.exports) - z.clustered_exports, unclustered));
+  }
   scalar<double>(a, "big_firm_output", "million IDR/month", "value of big firms' output at their price", big_output);
   scalar<double>(a, "big_firm_exports", "million IDR/month", "big firms' export sales", big_exports);
   scalar<double>(a, "big_firm_employment", "persons", "workers in big firms", big_employment);
