@@ -52,6 +52,7 @@ void apply_events(World& w) {
     else if (ev.key == "policy.budget_share_cluster_programme") p.policy.budget_share_cluster_programme = ev.value;
     else if (ev.key == "trade.import_tariff") p.trade.import_tariff = ev.value;
     else if (ev.key == "trade.partner_tariff") p.trade.partner_tariff = ev.value;
+    else if (ev.key == "trade.input_tariff") p.trade.input_tariff = ev.value;
     else if (ev.key == "trade.world_price") p.trade.world_price = ev.value;
     else if (ev.key == "trade.import_quality") p.trade.import_quality = ev.value;
     else if (ev.key == "buyers.import_preference") p.buyers.import_preference = ev.value;

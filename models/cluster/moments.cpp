@@ -22,7 +22,7 @@ double Moments::tail_exponent() const {
 Moments measure_moments(const World& w) {
   Moments m;
   const auto& s = w.sme;
-  const double material = w.params.sme.material_cost;
+  const double material = material_cost(w);
   for (std::uint32_t i = 0; i < s.size(); ++i) {
     if (!s.alive[i]) continue;
     const auto c = std::size_t(size_class(s.employment[i]));

@@ -113,6 +113,7 @@ struct TradeParams {
   double import_transport;
   double import_quality;
   double partner_tariff;
+  double input_tariff;              // on imported raw material: material cost × (1 + t)/(1 + t_0)
 };
 
 struct PolicyParams {

@@ -96,10 +96,16 @@ inline float transport_cost(const World& w, std::size_t region) {
   return static_cast<float>(w.params.sme.transport_cost) / (1.f + w.region.infrastructure[region]);
 }
 
+// Material per unit of output: sme.material_cost at the starting input tariff, moved by
+// tariff changes on imported inputs (cheaper inputs when free trade cuts them).
+inline double material_cost(const World& w) {
+  return w.params.sme.material_cost * (1.0 + w.params.trade.input_tariff) / (1.0 + w.input_tariff_initial);
+}
+
 // An SME's cost per unit, the same for every firm of a region: c = ulc_r + material + tc_r
 // (wages per worker rise with productivity, so labour cost per unit does not).
 inline float sme_unit_cost(const World& w, std::size_t region) {
-  return w.region.unit_labour_cost[region] + static_cast<float>(w.params.sme.material_cost) + transport_cost(w, region);
+  return w.region.unit_labour_cost[region] + static_cast<float>(material_cost(w)) + transport_cost(w, region);
 }
 
 }  // namespace sentra::cluster

@@ -250,6 +250,9 @@ config::Schema<Params> declare() {
   s.number("trade.partner_tariff", KEY(trade.partner_tariff)).def(0.1).range(0.0, 10.0).unit("fraction")
       .settable().describe("Tariff partner countries charge on Indonesian goods (export-market opening lowers it).");
 
+  s.number("trade.input_tariff", KEY(trade.input_tariff)).def(0.05).range(0.0, 10.0).unit("fraction")
+      .settable().describe("Tariff on imported raw materials and inputs; sme.material_cost is the cost at the starting tariff, and moves with (1 + tariff) / (1 + starting tariff).");
+
   s.section("policy", "Regional autonomy: each region's levers. Timeline events may set them for one region (`region:`) or all.");
   s.number("policy.levy_rate", KEY(policy.levy_rate)).def(0.02).range(0.0, 0.9).unit("fraction")
       .settable().describe("Local levy on formal SMEs' revenue (PAD).");

@@ -47,7 +47,7 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     // Workers are paid whether or not the output sells: wage per worker = ulc_r × A_i.
     const double wage_bill = double(w.region.unit_labour_cost[r]) * s.productivity[i] * s.employment[i];
     const double levy = s.informal[i] ? 0.0 : double(w.region.levy_rate[r]) * revenue;
-    const double profit = revenue - wage_bill - p.material_cost * planned -
+    const double profit = revenue - wage_bill - material_cost(w) * planned -
                           double(transport_cost(w, r)) * sold - levy;
     s.sold[i] = static_cast<float>(sold);
     s.revenue[i] = static_cast<float>(revenue);

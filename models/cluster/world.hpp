@@ -55,6 +55,8 @@ struct World {
   // (regional_policy.hpp).
   double micro_monthly_revenue = 0;
 
+  double input_tariff_initial = 0;  // trade.input_tariff at the start: material cost is priced at it
+
   // Budget shares of the first budget year (regional_budget.cpp): spending is measured against them.
   bool budget_settled = false;
   double promotion_share_reference = 0, infrastructure_share_reference = 0;

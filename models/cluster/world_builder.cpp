@@ -178,6 +178,7 @@ PartnershipEdge draw_partnership_terms(const World& w, std::size_t i, RandomStre
 World build_world(const Params& params) {
   World w;
   w.params = params;
+  w.input_tariff_initial = params.trade.input_tariff;
   const auto& p = w.params;
   build_regions(w);
   const auto R = static_cast<std::size_t>(p.world.regions);

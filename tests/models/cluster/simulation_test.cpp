@@ -202,3 +202,15 @@ TEST_CASE("compact_and_enter.removes exited firms, adds entrants and keeps the n
       CHECK(j < w.net.space.smes);
     });
 }
+
+TEST_CASE("input tariffs.material cost is priced at the starting input tariff and moves with (1 + t)/(1 + t0)") {
+  auto p = testing::small_params({"steps=3", "trade.input_tariff=0.1"});
+  p.timeline.push_back({1, "trade.input_tariff", 0.0, -1, {}});
+  Simulation sim(p, 2);
+  CHECK(material_cost(sim.world()) == doctest::Approx(p.sme.material_cost));
+  const float before = sme_unit_cost(sim.world(), 0);
+  sim.step();
+  sim.step();  // month 1: the cut applies
+  CHECK(material_cost(sim.world()) == doctest::Approx(p.sme.material_cost / 1.1));
+  CHECK(sme_unit_cost(sim.world(), 0) == doctest::Approx(before - p.sme.material_cost * (1.0 - 1.0 / 1.1)).epsilon(1e-5));
+}
