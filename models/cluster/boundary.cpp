@@ -106,10 +106,15 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
   const auto& p = w.params;
   const auto R = w.region.size();
   review_informality(w);
+  // Partnerships that end are judged on last month's state, before anything is renumbered.
+  const auto ended = partnerships_to_end(w);
+  std::uint32_t ending = 0;
+  for (auto x : ended) ending += x;
+  w.partnerships_ended_this_step = ending;
   const auto plan = plan_compaction(w.sme.alive);
   std::uint32_t entrants = 0;
   for (auto n : w.pending_entrants) entrants += n;
-  if (!plan.changes_anything() && entrants == 0) return;
+  if (!plan.changes_anything() && entrants == 0 && ending == 0) return;
 
   const auto old_space = w.net.space;
   const auto survivors = static_cast<std::uint32_t>(plan.survivors());
@@ -224,8 +229,8 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
   const auto V = space.total();
   w.net.supply.rebuild(V, remap, keep, supply);
   w.net.sales.rebuild(V, remap, keep, sales);
-  const auto formed = form_partnerships(w, scheduler, old_space, remap, space);
-  w.net.partnership.rebuild(V, remap, keep, formed);
+  const auto formed = form_partnerships(w, scheduler, old_space, remap, space, ended);
+  w.net.partnership.rebuild(V, remap, [&](std::uint32_t e) { return !ended[e]; }, formed);
   w.net.social.rebuild(V, remap, keep, social);
 
   size_month_arrays(w);

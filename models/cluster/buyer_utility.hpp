@@ -4,12 +4,13 @@
 // (buyer_choice.cpp) and by the initial budgets that clear the starting market
 // (initial_budgets.cpp), so the two cannot disagree.
 //   U = -beta_p·ln(price · tariff factor) + beta_q·quality + beta_J·loyalty
-//       + beta_K·ln(capacity / buyers who see the seller) + match
+//       + beta_K·ln(capacity / buyers who see the seller) + match + brand (a franchisee)
 #include <algorithm>
 #include <cmath>
 #include <optional>
 #include <vector>
 
+#include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/world.hpp"
 
 namespace sentra::cluster {
@@ -47,7 +48,8 @@ inline std::optional<double> offer_utility(const World& w, const BuyerTaste& t, 
   // each of them than a small trader).
   const double per_buyer = double(cap) / double(std::max<std::size_t>(1, w.net.sales.in_degree(seller)));
   return -t.price_weight * std::log(w.offer_price[seller] * t.tariff_factor) + t.quality_weight * w.offer_quality[seller] +
-         w.params.buyers.loyalty_weight * tie.loyalty + w.params.buyers.capacity_weight * std::log(per_buyer) + tie.match;
+         w.params.buyers.loyalty_weight * tie.loyalty + w.params.buyers.capacity_weight * std::log(per_buyer) + tie.match +
+         brand_utility(w, seller);
 }
 
 // Price of the outside good: imports at home (world price, tariff, transport), the world

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/cluster/buyer_utility.hpp"
+#include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/world_builder.hpp"
 
@@ -34,7 +35,7 @@ void set_initial_budgets(World& w) {
   const auto per_direct = [&](std::uint32_t j) {
     const double capacity = double(w.sme.productivity[j]) * w.sme.employment[j];
     double partner = 0;
-    w.net.partnership.for_in(j, [&](std::uint32_t, std::uint32_t, const PartnershipEdge& e) { partner += e.quantity; });
+    w.net.partnership.for_in(j, [&](std::uint32_t, std::uint32_t, const PartnershipEdge& e) { partner += contracted_units(e); });
     const double rest = std::max(0.0, capacity / (1.0 + p.sme.output_buffer) - partner);
     const std::size_t channels = w.net.sales.in_degree(j) + w.net.supply.in_degree(j);  // only buyers sell-link SMEs
     return channels > 0 ? rest / double(channels) : 0.0;

@@ -38,7 +38,8 @@ enum Linkage : std::uint8_t {
 struct PartnershipEdge {
   PartnershipPattern pattern = PartnershipPattern::general_trade;
   std::uint8_t linkages = 0;
-  float quantity = 0.f;  // units per month the big firm orders (the contract)
+  float quantity = 0.f;  // units per month of the contract (agency: the big firm's goods the SME sells)
+  float trust = 0.5f;    // the big firm's trust in its partner (partnership_patterns.hpp)
 };
 struct SocialEdge {
   float trust = 0.5f;

@@ -1,5 +1,7 @@
 #include "models/cluster/observe.hpp"
 
+#include <array>
+
 #include "engine/reduce.hpp"
 
 namespace sentra::cluster {
@@ -106,7 +108,7 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
         w.net.partnership.for_in(static_cast<std::uint32_t>(i), [&](std::uint32_t edge, std::uint32_t src, const PartnershipEdge&) {
           const auto k = src - w.net.space.big_firm_offset();
           const double share = w.big_firm.revenue[k] > 0 ? w.big_firm.exports[k] / w.big_firm.revenue[k] : 0.0;
-          acc.via_partners += double(w.partner_order[edge]) * w.fill_ratio[i] * w.offer_price[i] * share;
+          acc.via_partners += double(w.partner_order[edge]) * w.partner_fill[i] * w.partner_price[edge] * share;
         });
       }
       if (s.cluster[i] >= 0) {
@@ -162,6 +164,24 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "sme_sales", "million IDR/month", "SME revenue", sum(z.sales));
   scalar<double>(a, "sme_exports", "million IDR/month", "SME sales that end abroad: direct, via traders, via partners", sum(z.exports));
   scalar<double>(a, "sme_profit", "million IDR/month", "SME profit after wages, materials, transport, levies", z.profit);
+  {
+    std::array<double, 5> by_pattern{};
+    double trust = 0, n = 0;
+    for (std::uint32_t k = 0; k < w.big_firm.size(); ++k)
+      w.net.partnership.for_out(w.net.space.big_firm_offset() + k, [&](std::uint32_t, std::uint32_t j, const PartnershipEdge& e) {
+        if (!s.alive[j]) return;
+        by_pattern[static_cast<std::size_t>(e.pattern)] += 1;
+        trust += e.trust;
+        n += 1;
+      });
+    const char* names[5] = {"partnerships_nucleus_plasma", "partnerships_subcontracting", "partnerships_general_trade",
+                            "partnerships_agency", "partnerships_franchise"};
+    for (std::size_t c = 0; c < 5; ++c)
+      scalar<double>(a, names[c], "edges", "partnerships of live SMEs with this pattern", by_pattern[c]);
+    scalar<double>(a, "mean_partner_trust", "fraction", "big firms' mean trust in their live partners", n > 0 ? trust / n : 0.0);
+    scalar<double>(a, "partnerships_ended", "edges", "partnerships ended at this step's boundary (trust, hold-up or terms)",
+                   double(w.partnerships_ended_this_step));
+  }
   scalar<double>(a, "sme_exports_via_partners", "million IDR/month", "SME exports that go abroad through partner big firms", z.via_partners);
   {
     const auto per = [](double x, double n) { return n > 0 ? x / n : 0.0; };

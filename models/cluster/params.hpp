@@ -96,6 +96,29 @@ struct BigFirmParams {
   std::int64_t partner_candidates;  // SMEs a big firm screens per partner it seeks
 };
 
+// The terms of the five partnership patterns (partnership_patterns.hpp) and how
+// partnerships end.
+struct PartnershipParams {
+  double share_nucleus_plasma, share_subcontracting, share_general_trade, share_agency, share_franchise;
+  double plasma_offtake;            // share of capacity a nucleus firm guarantees to take
+  double plasma_price_discount;     // it pays (1 - this) x the SME's ask, and supplies the inputs
+  double plasma_credit_months;      // months of wages of credit: the bankruptcy line moves down
+  double technology_transfer_plasma;          // share of the productivity gap closed per year
+  double technology_transfer_subcontracting;
+  double subcontract_quality;       // q_req: no orders to a subcontractor below it
+  double general_trade_margin;      // the big firm keeps this share of its price as a channel
+  double agency_commission;         // share of the big firm's goods' value an agent keeps
+  double agency_information_gain;   // information per month an agent gains
+  double franchise_royalty;         // share of the franchisee's revenue paid to the franchisor
+  double franchise_brand;           // utility buyers add for the brand
+  double franchise_quality_floor;   // the franchisor keeps its franchisee's quality at least here
+  double franchise_hazard_factor;   // x the class's exit hazard
+  double trust_initial;             // the big firm's trust in a partner when the partnership forms
+  double trust_gain, trust_loss;    // monthly, on the big firm's trust in its partner
+  double trust_min;                 // below it the big firm ends the partnership
+  double holdup_trust;              // below it a subcontractor is dropped for a cheaper bid
+};
+
 struct SocialParams {
   double ties_per_clustered_sme;
   double meeting_probability;
@@ -152,6 +175,7 @@ struct Params {
   BuyerParams buyers;
   IntermediaryParams intermediaries;
   BigFirmParams big_firms;
+  PartnershipParams partnership;
   SocialParams social;
   TradeParams trade;
   PolicyParams policy;

@@ -6,6 +6,8 @@
 #include "engine/compaction.hpp"
 #include "engine/message_buckets.hpp"
 #include "engine/random.hpp"
+#include "models/cluster/partnership_patterns.hpp"
+#include "models/cluster/phases.hpp"
 #include "models/cluster/streams.hpp"
 #include "models/cluster/world_builder.hpp"
 
@@ -17,12 +19,47 @@ struct Offer {
   float score;
 };
 
+// Whether SME j would take (or keep) a partnership on these terms: a buying pattern must
+// pay at least what its goods cost it under the contract (price per unit from
+// `unit_price`); a franchise must leave it a profit (its last month's profit, royalty paid,
+// not negative).
+bool terms_hold(const World& w, std::uint32_t j, const PartnershipEdge& e, double unit_price) {
+  if (pattern_buys(e.pattern)) return unit_price >= contract_unit_cost(w, j, e);
+  if (e.pattern == PartnershipPattern::franchise) return w.sme.profit[j] >= 0.f;
+  return true;
+}
+
 }  // namespace
+
+std::vector<std::uint8_t> partnerships_to_end(const World& w) {
+  const auto& q = w.params.partnership;
+  const auto& s = w.sme;
+  std::vector<std::uint8_t> ended(w.net.partnership.edges(), 0);
+  // Mean ask of each region's live SMEs: the going price a cheaper bid would undercut.
+  std::vector<double> ask(w.region.size(), 0.0), n(w.region.size(), 0.0);
+  for (std::uint32_t j = 0; j < s.size(); ++j)
+    if (s.alive[j] && w.offer_capacity[j] > 0.f) {
+      ask[s.region[j]] += w.offer_price[j];
+      n[s.region[j]] += 1;
+    }
+  for (std::uint32_t k = 0; k < w.big_firm.size(); ++k)
+    w.net.partnership.for_out(w.net.space.big_firm_offset() + k, [&](std::uint32_t e, std::uint32_t j, const PartnershipEdge& p) {
+      if (!s.alive[j]) return;  // dropped with the firm anyway
+      const auto r = s.region[j];
+      const bool distrust = p.trust < q.trust_min;
+      const bool holdup = p.pattern == PartnershipPattern::subcontracting && p.trust < q.holdup_trust && n[r] > 0 &&
+                          w.offer_capacity[j] > 0.f && w.offer_price[j] > ask[r] / n[r];
+      const bool terms_fail = !terms_hold(w, j, p, w.partner_price[e]);
+      ended[e] = distrust || holdup || terms_fail;
+    });
+  return ended;
+}
 
 std::vector<NetworkLayer<PartnershipEdge>::Edge> form_partnerships(const World& w, Scheduler& scheduler,
                                                                    const VertexSpace& old_space,
                                                                    std::span<const std::uint32_t> old_to_new,
-                                                                   const VertexSpace& new_space) {
+                                                                   const VertexSpace& new_space,
+                                                                   std::span<const std::uint8_t> ended) {
   const auto& p = w.params;
   const auto& s = w.sme;
   const std::uint32_t K = old_space.big_firms;
@@ -33,13 +70,13 @@ std::vector<NetworkLayer<PartnershipEdge>::Edge> form_partnerships(const World& 
   // Partners each big firm keeps (those that survived), by their class now, and which SMEs
   // already have one.
   std::vector<std::uint32_t> kept(std::size_t(K) * 3, 0);
-  std::vector<std::uint8_t> partnered(new_space.smes, 0);
+  std::vector<std::uint8_t> partnered(new_space.smes, 0);  // has a partner, or just lost one
   for (std::uint32_t k = 0; k < K; ++k)
-    w.net.partnership.for_out(old_space.big_firm_offset() + k, [&](std::uint32_t, std::uint32_t j, const PartnershipEdge&) {
+    w.net.partnership.for_out(old_space.big_firm_offset() + k, [&](std::uint32_t e, std::uint32_t j, const PartnershipEdge&) {
       const auto now = old_to_new[j];
       if (now == removed_id) return;
-      ++kept[std::size_t(k) * 3 + class_of(now)];
       partnered[now] = 1;
+      if (!ended[e]) ++kept[std::size_t(k) * 3 + class_of(now)];
     });
   // Candidates by class: live SMEs without a partner, in id order.
   std::vector<std::uint32_t> candidates[3];
@@ -86,7 +123,13 @@ std::vector<NetworkLayer<PartnershipEdge>::Edge> form_partnerships(const World& 
       return a.payload.score != b.payload.score ? a.payload.score < b.payload.score : a.sender > b.sender;
     });
     RandomStream rng(p.seed, stream::partner_terms, s.uid[j], static_cast<std::uint64_t>(w.step), 0);
-    added.push_back({new_space.big_firm_offset() + best->sender, j, draw_partnership_terms(w, j, rng)});
+    const auto terms = draw_partnership_terms(w, j, rng);
+    // The price it would be paid: its ask (last month's mark-up on this month's unit cost),
+    // less the plasma discount.
+    const double ask = (1.0 + double(s.markup[j])) * double(sme_unit_cost(w, s.region[j]));
+    const double discount = terms.pattern == PartnershipPattern::nucleus_plasma ? p.partnership.plasma_price_discount : 0.0;
+    if (terms_hold(w, j, terms, (1.0 - discount) * ask))
+      added.push_back({new_space.big_firm_offset() + best->sender, j, terms});
   }
   return added;
 }

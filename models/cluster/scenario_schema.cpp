@@ -220,6 +220,54 @@ config::Schema<Params> declare() {
   s.number("big_firms.partner_information_gain", KEY(big_firms.partner_information_gain)).def(0.02).range(0.0, 1.0).unit("1/month")
       .describe("Monthly information gain of an SME whose partner gives a marketing linkage.");
 
+  s.section("partnership", "The five partnership patterns' terms (nucleus-plasma, subcontracting, general trade, agency, franchise) and how partnerships end.");
+  s.number("partnership.share_nucleus_plasma", KEY(partnership.share_nucleus_plasma)).def(0.2).range(0.0, 1.0).unit("weight")
+      .describe("Weight of the nucleus-plasma (inti-plasma) pattern among new partnerships (weights are normalised).");
+  s.number("partnership.share_subcontracting", KEY(partnership.share_subcontracting)).def(0.3).range(0.0, 1.0).unit("weight")
+      .describe("Weight of subcontracting.");
+  s.number("partnership.share_general_trade", KEY(partnership.share_general_trade)).def(0.3).range(0.0, 1.0).unit("weight")
+      .describe("Weight of general trade (the big firm as a sales channel).");
+  s.number("partnership.share_agency", KEY(partnership.share_agency)).def(0.1).range(0.0, 1.0).unit("weight")
+      .describe("Weight of agency (the SME sells the big firm's goods on commission).");
+  s.number("partnership.share_franchise", KEY(partnership.share_franchise)).def(0.1).range(0.0, 1.0).unit("weight")
+      .describe("Weight of franchise (brand and royalty).");
+  s.number("partnership.plasma_offtake", KEY(partnership.plasma_offtake)).def(0.8).range(0.0, 1.0).unit("fraction")
+      .describe("Nucleus-plasma: share of the SME's capacity (at formation) the nucleus firm guarantees to take each month.");
+  s.number("partnership.plasma_price_discount", KEY(partnership.plasma_price_discount)).def(0.1).range(0.0, 1.0).unit("fraction")
+      .describe("Nucleus-plasma: the nucleus pays (1 - this) x the SME's ask and supplies the inputs for what it takes.");
+  s.number("partnership.plasma_credit_months", KEY(partnership.plasma_credit_months)).def(2.0).range(0.0, 120.0).unit("months")
+      .describe("Nucleus-plasma: credit line in months of the SME's wage bill (its bankruptcy line moves down by as much).");
+  s.number("partnership.technology_transfer_plasma", KEY(partnership.technology_transfer_plasma)).def(0.01).range(0.0, 1.0).unit("1/year")
+      .describe("Nucleus-plasma: share of the gap to the big firm's productivity the SME closes per year.");
+  s.number("partnership.technology_transfer_subcontracting", KEY(partnership.technology_transfer_subcontracting)).def(0.005).range(0.0, 1.0).unit("1/year")
+      .describe("Subcontracting: share of the productivity gap closed per year.");
+  s.number("partnership.subcontract_quality", KEY(partnership.subcontract_quality)).def(0.4).range(0.0, 1.0).unit("fraction")
+      .describe("Subcontracting: quality specification; a subcontractor below it gets no orders that month (and loses the big firm's trust).");
+  s.number("partnership.general_trade_margin", KEY(partnership.general_trade_margin)).def(0.1).range(0.0, 0.9).unit("fraction")
+      .describe("General trade: the big firm buys at the SME's ask and sells the goods on in its markets, keeping this share of the final price.");
+  s.number("partnership.agency_commission", KEY(partnership.agency_commission)).def(0.075).range(0.0, 1.0).unit("fraction")
+      .describe("Agency: commission on the value of the big firm's goods the SME sells (a volume of offtake_share x its capacity a month).");
+  s.number("partnership.agency_information_gain", KEY(partnership.agency_information_gain)).def(0.005).range(0.0, 1.0).unit("1/month")
+      .describe("Agency: information an agent gains per month from the big firm's market (+0.1 at the steady state of the default decay).");
+  s.number("partnership.franchise_royalty", KEY(partnership.franchise_royalty)).def(0.05).range(0.0, 1.0).unit("fraction")
+      .describe("Franchise: royalty, share of the franchisee's revenue paid to the franchisor.");
+  s.number("partnership.franchise_brand", KEY(partnership.franchise_brand)).def(0.5).range(0.0, 10.0).unit("utility")
+      .describe("Franchise: utility buyers add to a franchisee's offer for the brand.");
+  s.number("partnership.franchise_quality_floor", KEY(partnership.franchise_quality_floor)).def(0.6).range(0.0, 1.0).unit("fraction")
+      .describe("Franchise: the franchisor keeps the franchisee's quality at least at this level.");
+  s.number("partnership.franchise_hazard_factor", KEY(partnership.franchise_hazard_factor)).def(0.7).range(0.0, 10.0).unit("1")
+      .describe("Franchise: x the franchisee's exit hazard.");
+  s.number("partnership.trust_initial", KEY(partnership.trust_initial)).def(0.7).range(0.0, 1.0).unit("fraction")
+      .describe("The big firm's trust in a partner when the partnership forms (it has screened the firm).");
+  s.number("partnership.trust_gain", KEY(partnership.trust_gain)).def(0.05).range(0.0, 1.0).unit("1/month")
+      .describe("A partner that delivers in full (or, franchise, keeps the quality floor; agency: every month) raises the big firm's trust: T += gain·(1 - T).");
+  s.number("partnership.trust_loss", KEY(partnership.trust_loss)).def(0.2).range(0.0, 1.0).unit("1/month")
+      .describe("A short delivery or quality below the specification lowers it: T -= loss·T.");
+  s.number("partnership.trust_min", KEY(partnership.trust_min)).def(0.3).range(0.0, 1.0).unit("fraction")
+      .describe("At a yearly boundary the big firm ends a partnership whose trust is below this.");
+  s.number("partnership.holdup_trust", KEY(partnership.holdup_trust)).def(0.5).range(0.0, 1.0).unit("fraction")
+      .describe("Subcontracting hold-up: below this trust the big firm drops a subcontractor whose ask is above its region's mean (a cheaper bid exists).");
+
   s.section("social", "Trust and information on SME-SME ties inside clusters.");
   s.number("social.ties_per_clustered_sme", KEY(social.ties_per_clustered_sme)).def(4.0).range(0.0, 1000.0).unit("ties")
       .describe("Mean ties of a clustered SME to firms of its cluster.");

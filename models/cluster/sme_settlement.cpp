@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/random.hpp"
+#include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/streams.hpp"
 
@@ -27,31 +28,43 @@ void sme_settle(World& w, const PhaseContext& ctx) {
       via_value += double(w.supply_order[e]) * w.supply_price[e];
       via_export_value += double(w.supply_export[e]) * w.supply_price[e];
     });
-    double partner = 0, partner_export = 0;
-    w.net.partnership.for_in(i, [&](std::uint32_t e, std::uint32_t src, const PartnershipEdge&) {
+    // Partners pay their pattern's price (partner_price); a nucleus firm supplies the inputs
+    // for what it takes.
+    double partner = 0, partner_value = 0, partner_export_value = 0, supplied = 0;
+    w.net.partnership.for_in(i, [&](std::uint32_t e, std::uint32_t src, const PartnershipEdge& terms) {
       partner += w.partner_order[e];
+      partner_value += double(w.partner_order[e]) * w.partner_price[e];
       // Goods bought by a partner are exported in the proportion the partner exports.
       const auto k = src - big;
       const double share = w.big_firm.revenue[k] > 0 ? w.big_firm.exports[k] / w.big_firm.revenue[k] : 0.0;
-      partner_export += w.partner_order[e] * share;
+      partner_export_value += double(w.partner_order[e]) * w.partner_price[e] * share;
+      if (terms.pattern == PartnershipPattern::nucleus_plasma) supplied += w.partner_order[e];
     });
+    const PartnerEffects terms = partner_effects(w, i);
 
-    const double ordered = direct + via + partner;
+    // Contracts come first: partners' orders are filled before buyers' and traders' (a
+    // partnership that is not served ends), the rest share what is left in proportion.
     const double planned = s.planned_output[i];
-    const double fill = ordered > planned ? planned / ordered : 1.0;
+    const double partner_fill = partner > planned ? planned / partner : 1.0;
+    const double rest = direct + via;
+    const double left = planned - partner_fill * partner;
+    const double fill = rest > left ? (rest > 0 ? left / rest : 1.0) : 1.0;
     w.fill_ratio[i] = static_cast<float>(fill);
+    w.partner_fill[i] = static_cast<float>(partner_fill);
     const double price = w.offer_price[i];
-    const double sold = fill * ordered;
-    const double revenue = fill * ((direct + partner) * price + via_value);
+    const double sold = fill * rest + partner_fill * partner;
+    // Revenue from goods sold, plus agency commissions on the big firm's goods.
+    const double revenue = fill * (direct * price + via_value) + partner_fill * partner_value + terms.commission;
     const auto r = s.region[i];
     // Workers are paid whether or not the output sells: wage per worker = ulc_r × A_i.
     const double wage_bill = double(w.region.unit_labour_cost[r]) * s.productivity[i] * s.employment[i];
     const double levy = s.informal[i] ? 0.0 : double(w.region.levy_rate[r]) * revenue;
-    const double profit = revenue - wage_bill - material_cost(w) * planned -
-                          double(transport_cost(w, r)) * sold - levy;
+    const double royalty = terms.royalty_rate * revenue;
+    const double profit = revenue - wage_bill - material_cost(w) * std::max(0.0, planned - partner_fill * supplied) -
+                          double(transport_cost(w, r)) * sold - levy - royalty;
     s.sold[i] = static_cast<float>(sold);
     s.revenue[i] = static_cast<float>(revenue);
-    s.exports[i] = static_cast<float>(fill * (price * (direct_export + partner_export) + via_export_value));
+    s.exports[i] = static_cast<float>(fill * (price * direct_export + via_export_value) + partner_fill * partner_export_value);
     s.levy_paid[i] = static_cast<float>(levy);
     s.profit[i] = static_cast<float>(profit);
     s.net_worth[i] += profit;
@@ -86,15 +99,21 @@ void sme_settle(World& w, const PhaseContext& ctx) {
       const double q = s.quality[i];
       const double invest = p.quality_gain * quality_investment_share(revenue, p.quality_revenue_scale);
       s.quality[i] = static_cast<float>(std::clamp(q + invest * (1.0 - q) - p.quality_decay * q, 0.0, 1.0));
+      // A franchisor keeps its franchisee's quality at its floor; nucleus firms and
+      // subcontracting partners transfer technology: a share of the gap to their productivity.
+      s.quality[i] = std::max(s.quality[i], terms.quality_floor);
+      s.productivity[i] += static_cast<float>(
+          terms.technology * std::max(0.0, P.big_firms.productivity - double(s.productivity[i])));
     }
 
     // Exit: bankruptcy, or the background hazard of the firm's size class.
     RandomStream rng(P.seed, stream::sme_exit, s.uid[i], static_cast<std::uint64_t>(ctx.step), ctx.phase);
     const auto cls = size_class(s.employment[i]);
-    const double hazard = cls == SizeClass::micro ? p.hazard_micro
-                          : cls == SizeClass::small ? p.hazard_small
-                                                    : p.hazard_medium;
-    const bool bankrupt = s.net_worth[i] < -p.bankruptcy_months * wage_bill;
+    const double hazard = terms.hazard_factor * (cls == SizeClass::micro   ? p.hazard_micro
+                                                 : cls == SizeClass::small ? p.hazard_small
+                                                                           : p.hazard_medium);
+    // A nucleus firm's credit line carries its plasma through that many more months of losses.
+    const bool bankrupt = s.net_worth[i] < -(p.bankruptcy_months + terms.credit_months) * wage_bill;
     if (bankrupt || rng.bernoulli(hazard)) {
       s.alive[i] = 0;
       s.exit_step[i] = static_cast<std::int32_t>(ctx.step);

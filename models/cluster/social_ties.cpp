@@ -30,6 +30,7 @@ void social_ties(World& w, const PhaseContext& ctx) {
     double info = (1.0 - P.sme.information_decay) * own + information_inflow(w, i);
     w.net.partnership.for_in(i, [&](std::uint32_t, std::uint32_t, const PartnershipEdge& e) {
       if (e.linkages & linkage_marketing) info += P.big_firms.partner_information_gain;
+      if (e.pattern == PartnershipPattern::agency) info += P.partnership.agency_information_gain;
     });
     RandomStream rng(P.seed, stream::social_meeting, s.uid[i], static_cast<std::uint64_t>(ctx.step), ctx.phase);
     w.net.social.for_out_mut(i, [&](std::uint32_t, std::uint32_t j, SocialEdge& tie) {

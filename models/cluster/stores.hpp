@@ -94,9 +94,10 @@ struct BigFirmStore {
   std::vector<float> revenue;               // million IDR
   std::vector<float> exports;               // million IDR
   std::vector<float> partner_purchases;     // million IDR bought from partner SMEs
+  std::vector<float> partner_income;        // million IDR: franchise royalties less agency commissions
   auto columns() {
     return std::tie(region, employment, productivity, planned_output, unit_cost, sold, revenue,
-                    exports, partner_purchases);
+                    exports, partner_purchases, partner_income);
   }
   std::size_t size() const { return region.size(); }
 

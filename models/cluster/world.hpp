@@ -40,6 +40,7 @@ struct World {
   std::vector<float> offer_quality;
   std::vector<float> offer_capacity;    // units it can deliver this month
   std::vector<float> fill_ratio;
+  std::vector<float> partner_fill;      // SMEs only: share of partners' orders filled (they come first)
 
   // Per-edge quantities of this month (index = edge index of the layer).
   std::vector<float> sales_order;       // units the buyer ordered from the seller
@@ -47,6 +48,7 @@ struct World {
   std::vector<float> supply_export;     // of which destined for export buyers
   std::vector<float> supply_price;      // what the trader pays the SME per unit: (1 - phi)·resale price
   std::vector<float> partner_order;     // units the big firm ordered from its partner
+  std::vector<float> partner_price;     // what it pays per unit (partnership_patterns.hpp)
 
   // Entry drawn every month, carried out at the next compaction boundary.
   std::vector<std::uint32_t> pending_entrants;  // per (region, class): index region * 3 + class
@@ -63,6 +65,7 @@ struct World {
 
   std::int64_t entries_this_step = 0;
   std::int64_t exits_this_step = 0;
+  std::int64_t partnerships_ended_this_step = 0;
   std::vector<AppliedEvent> applied_events;
 };
 

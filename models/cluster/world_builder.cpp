@@ -5,6 +5,7 @@
 
 #include "engine/compaction.hpp"
 #include "engine/random.hpp"
+#include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/regional_policy.hpp"
 #include "models/cluster/streams.hpp"
@@ -156,22 +157,29 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
 
 PartnershipEdge draw_partnership_terms(const World& w, std::size_t i, RandomStream& rng) {
   PartnershipEdge e;
-  // Pattern mix [assumption, to be calibrated in the model issue]; linkage shares from the
-  // 1994 survey the study cites (several linkages per firm).
-  const double u = rng.uniform();
-  e.pattern = u < 0.2   ? PartnershipPattern::nucleus_plasma
-              : u < 0.5 ? PartnershipPattern::subcontracting
-              : u < 0.8 ? PartnershipPattern::general_trade
-              : u < 0.9 ? PartnershipPattern::agency
-                        : PartnershipPattern::franchise;
+  // Pattern by the partnership.share_* weights; linkage shares from the 1994 survey the
+  // study cites (several linkages per firm).
+  const auto& q = w.params.partnership;
+  const double weights[5] = {q.share_nucleus_plasma, q.share_subcontracting, q.share_general_trade, q.share_agency,
+                             q.share_franchise};
+  const double total = weights[0] + weights[1] + weights[2] + weights[3] + weights[4];
+  double u = rng.uniform() * total;
+  int pattern = 0;
+  while (pattern < 4 && u >= weights[pattern]) u -= weights[pattern++];
+  e.pattern = static_cast<PartnershipPattern>(pattern);
+  // A big firm subcontracts only to a firm that meets its quality specification; with one
+  // below it, the partnership is general trade.
+  if (e.pattern == PartnershipPattern::subcontracting && w.sme.quality[i] < q.subcontract_quality)
+    e.pattern = PartnershipPattern::general_trade;
   if (rng.bernoulli(0.5502)) e.linkages |= linkage_marketing;
   if (rng.bernoulli(0.4442)) e.linkages |= linkage_capital;
   if (rng.bernoulli(0.32)) e.linkages |= linkage_production;
   if (rng.bernoulli(0.28)) e.linkages |= linkage_raw_material;
   if (rng.bernoulli(0.03)) e.linkages |= linkage_management;
-  // A contract fixes the quantity the big firm takes each month, from the SME's capacity
-  // when the partnership forms (so offtake does not feed back into the SME's own growth).
-  e.quantity = static_cast<float>(w.params.big_firms.offtake_share) * w.sme.productivity[i] * w.sme.employment[i];
+  // A contract fixes the quantity from the SME's capacity when the partnership forms (so
+  // offtake does not feed back into the SME's own growth).
+  e.quantity = contract_quantity(w.params, e.pattern, double(w.sme.productivity[i]) * w.sme.employment[i]);
+  e.trust = static_cast<float>(w.params.partnership.trust_initial);
   return e;
 }
 
@@ -382,6 +390,7 @@ World build_world(const Params& params) {
     double gain = 0;
     w.net.partnership.for_in(i, [&](std::uint32_t, std::uint32_t, const PartnershipEdge& e) {
       if (e.linkages & linkage_marketing) gain += p.big_firms.partner_information_gain;
+      if (e.pattern == PartnershipPattern::agency) gain += p.partnership.agency_information_gain;
     });
     if (gain > 0)
       w.sme.information[i] = static_cast<float>(
@@ -424,11 +433,13 @@ void size_month_arrays(World& w) {
   w.offer_quality.assign(V, 0.f);
   w.offer_capacity.assign(V, 0.f);
   w.fill_ratio.assign(V, 0.f);
+  w.partner_fill.assign(w.net.space.smes, 0.f);
   w.sales_order.assign(w.net.sales.edges(), 0.f);
   w.supply_order.assign(w.net.supply.edges(), 0.f);
   w.supply_export.assign(w.net.supply.edges(), 0.f);
   w.supply_price.assign(w.net.supply.edges(), 0.f);
   w.partner_order.assign(w.net.partnership.edges(), 0.f);
+  w.partner_price.assign(w.net.partnership.edges(), 0.f);
 }
 
 std::size_t estimate_world_bytes(const Params& p) {

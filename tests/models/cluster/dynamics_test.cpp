@@ -79,7 +79,11 @@ TEST_CASE("form_partnerships.big firms replace lost partners class by class; a p
   // High hazards remove many partners; compaction every 3 months re-forms them.
   const std::vector<std::string> sets = {"world.smes=20000", "world.intermediaries=200", "world.buyers=2000",
                                          "world.compact_every=3", "sme.hazard_micro=0.05", "sme.hazard_small=0.05",
-                                         "big_firms.partnered_share_small=0.3", "big_firms.partnered_share_medium=0.3"};
+                                         "big_firms.partnered_share_small=0.3", "big_firms.partnered_share_medium=0.3",
+                                         // Only patterns whose terms every SME accepts, and no ending for
+                                         // distrust: the count is then restored exactly.
+                                         "partnership.share_nucleus_plasma=0", "partnership.share_franchise=0",
+                                         "partnership.trust_min=0", "partnership.holdup_trust=0"};
   Simulation sim(testing::small_params(sets), 2);
   const auto& w = sim.world();
   std::array<int, 3> start{};

@@ -146,7 +146,9 @@ TEST_CASE("sme_settle.through traders an SME perceives only theta = pass-through
 
 TEST_CASE("sme_settle.firms that sell nothing cannot pay wages and go bankrupt") {
   Simulation sim(testing::small_params({"buyers.demand_to_capacity=0", "sme.initial_net_worth_months=0", "sme.bankruptcy_months=0",
-                                        "sme.hazard_micro=0", "sme.hazard_small=0", "sme.hazard_medium=0"}), 2);
+                                        "sme.hazard_micro=0", "sme.hazard_small=0", "sme.hazard_medium=0",
+                                        "big_firms.partnered_share_micro=0", "big_firms.partnered_share_small=0",
+                                        "big_firms.partnered_share_medium=0"}), 2);
   sim.step();
   const auto o = sim.observe(false, false);
   CHECK(agg(o, "exits") == doctest::Approx(1500));
