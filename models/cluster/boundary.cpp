@@ -1,5 +1,6 @@
 #include "models/cluster/boundary.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/compaction.hpp"
@@ -138,8 +139,13 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
   // Newcomers start in the traditional market, the one segment without a quality floor.
   for (std::uint32_t b = 0; b < w.buyer.size(); ++b)
     if (w.buyer.segment[b] == Segment::traditional) buyers[w.buyer.region[b]].push_back(b);
+  // Spin-off parents: clustered survivors that made a profit last month, by region.
+  std::vector<std::vector<std::uint32_t>> parents(R);
   for (std::uint32_t i = 0; i < survivors; ++i)
-    if (w.sme.cluster[i] >= 0) members[static_cast<std::size_t>(w.sme.cluster[i])].push_back(i);
+    if (w.sme.cluster[i] >= 0) {
+      members[static_cast<std::size_t>(w.sme.cluster[i])].push_back(i);
+      if (w.sme.profit[i] > 0.f) parents[w.sme.region[i]].push_back(i);
+    }
 
   // A newcomer takes the place of firms that left (entry fills the room exits leave): it
   // holds a buyer's loyalty as the buyer's SMEs do on average, and its match is set so that,
@@ -176,6 +182,23 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
     for (std::uint32_t n = 0; n < w.pending_entrants[slot]; ++n, ++i) {
       RandomStream rng(p.seed, stream::entrant, w.next_uid, static_cast<std::uint64_t>(w.step), 0);
       init_sme(w, i, static_cast<std::uint16_t>(r), cls, rng, bands);
+      // A spin-off: a micro entrant founded by people from a profitable clustered firm of the
+      // region (Brenner; Zhang). It sets up in its parent's cluster, takes part of what the
+      // parent knows of the market, and keeps a trusted tie to it.
+      if (cls == SizeClass::micro && !parents[r].empty()) {
+        RandomStream spin(p.seed, stream::spinoff, w.sme.uid[i], static_cast<std::uint64_t>(w.step), 0);
+        if (spin.bernoulli(p.sme.spinoff_share)) {
+          const auto parent = parents[r][spin.below(parents[r].size())];
+          w.sme.cluster[i] = w.sme.cluster[parent];
+          w.sme.information[i] = std::max(w.sme.information[i],
+                                          static_cast<float>(p.sme.spinoff_information) * w.sme.information[parent]);
+          w.sme.information_next[i] = w.sme.information[i];
+          const SocialEdge kin{static_cast<float>(std::min(1.0, p.social.trust_initial + 0.2))};
+          social.push_back({i, parent, kin});
+          social.push_back({parent, i, kin});
+          ++w.spinoffs_this_step;
+        }
+      }
       // A formal entrant pays the region's licence fee and waits for its licence.
       if (!w.sme.informal[i]) {
         w.sme.net_worth[i] -= w.region.licence_fee[r];

@@ -211,6 +211,7 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "informal_share", "fraction", "share of live micro firms that are informal (pay no levy)",
                  z.by_class[0] > 0 ? z.informal_micro / z.by_class[0] : 0.0);
   scalar<double>(a, "entries", "firms", "SMEs that entered at this step's boundary", double(w.entries_this_step));
+  scalar<double>(a, "spinoffs", "firms", "of those, spin-offs of profitable clustered firms", double(w.spinoffs_this_step));
   scalar<double>(a, "exits", "firms", "SMEs that exited this step", z.exits);
   scalar<double>(a, "local_revenue", "million IDR/month", "levies collected by all regions", sum(z.levy));
   scalar<double>(a, "regional_budget", "million IDR/year", "all regions' budgets of the current budget year (0 before the first, month 12)",

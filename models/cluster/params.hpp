@@ -50,6 +50,8 @@ struct SmeParams {
   double informality_cost_response;  // d P(informal) / d entry cost (months of revenue)
   double informality_review;         // share of micro firms that reconsider each year
   double entry_cost_elasticity;
+  double spinoff_share;              // share of micro entrants founded from a profitable clustered firm
+  double spinoff_information;        // share of the parent's information a spin-off starts with
 };
 
 struct BuyerParams {

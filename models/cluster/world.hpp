@@ -66,6 +66,7 @@ struct World {
   std::int64_t entries_this_step = 0;
   std::int64_t exits_this_step = 0;
   std::int64_t partnerships_ended_this_step = 0;
+  std::int64_t spinoffs_this_step = 0;
   std::vector<AppliedEvent> applied_events;
 };
 

@@ -114,3 +114,49 @@ TEST_CASE("form_partnerships.big firms replace lost partners class by class; a p
   for (const auto& [k, c] : partners_by_firm(sim.world())) total_base += c[0] + c[1] + c[2];
   CHECK(total_more > total_base * 3 / 2);
 }
+
+TEST_CASE("spin-offs.micro entrants founded from profitable clustered firms join the parent's cluster with a trusted tie to it") {
+  const std::vector<std::string> churn = {"world.smes=20000", "world.intermediaries=200", "world.buyers=2000",
+                                          "world.compact_every=2", "sme.hazard_micro=0.2"};
+  auto spun = [&](double share) {
+    auto sets = churn;
+    sets.push_back("sme.spinoff_share=" + std::to_string(share));
+    Simulation sim(testing::small_params(sets), 2);
+    sim.step();
+    sim.step();
+    sim.step();  // month 2: the boundary
+    const auto o = sim.observe(false, false);
+    const auto* c = o.aggregates.find("spinoffs");
+    REQUIRE(c != nullptr);
+    const double spinoffs = std::get<std::vector<double>>(c->data).at(0);
+    // Every clustered micro entrant has a tie into its own cluster, to a live firm that is
+    // not an entrant (its parent) when all micro entrants are spin-offs.
+    const auto& w = sim.world();
+    int clustered = 0, with_parent = 0, micro = 0;
+    for (std::uint32_t i = 0; i < w.sme.size(); ++i) {
+      if (w.sme.birth_step[i] != 2 || size_class(w.sme.employment[i]) != SizeClass::micro) continue;
+      ++micro;
+      if (w.sme.cluster[i] < 0) continue;
+      ++clustered;
+      bool parent = false;
+      w.net.social.for_out(i, [&](std::uint32_t, std::uint32_t j, const SocialEdge& t) {
+        // A kin tie starts 0.2 above the usual trust; one month of meetings moves it by less
+        // than 0.1 unless the meeting goes badly.
+        if (w.sme.birth_step[j] < 2 && w.sme.cluster[j] == w.sme.cluster[i] && t.trust > float(w.params.social.trust_initial) + 0.1f)
+          parent = true;
+      });
+      with_parent += parent;
+    }
+    return std::tuple(spinoffs, micro, clustered, with_parent);
+  };
+  const auto [none, micro0, clustered0, parented0] = spun(0.0);
+  const auto [all, micro1, clustered1, parented1] = spun(1.0);
+  CHECK(none == 0);
+  CHECK(parented0 < clustered0 / 100 + 1);
+  CHECK(all > 50);
+  CHECK(clustered1 == doctest::Approx(all).epsilon(0.02));  // spin-offs are all clustered (plus the odd drawn one)
+  CHECK(parented1 >= 0.95 * all);                            // each has its trusted tie to its parent (a few went bad)
+  CHECK(clustered1 > clustered0);
+  (void)micro0;
+  (void)micro1;
+}
