@@ -29,6 +29,8 @@ struct SmeParams {
   double productivity_dispersion;
   double labour_share;              // wages / value added at reference prices
   double material_cost;             // per unit of output
+  double material_shortfall;        // monthly chance (at infrastructure 0) that raw material runs short
+  double material_shortfall_depth;  // share of planned output lost when it does
   double transport_cost;            // per unit sold, before infrastructure
   double markup_initial, markup_adaptation, markup_min, markup_max;
   double expectation_weight;        // weight of the newest demand signal

@@ -1,7 +1,10 @@
-// Production planning: unit cost, asking price and planned output of SMEs and big firms.
+// Production planning: unit cost, asking price and planned output of SMEs (with unreliable
+// raw-material supply) and big firms.
 #include <algorithm>
 
+#include "engine/random.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/streams.hpp"
 
 namespace sentra::cluster {
 
@@ -19,8 +22,12 @@ void sme_plan(World& w, const PhaseContext& ctx) {
     const auto r = s.region[i];
     const float cost = sme_unit_cost(w, r);
     const float capacity = s.productivity[i] * s.employment[i];
-    const float planned =
-        std::min(capacity, s.expected_demand[i] * static_cast<float>(1.0 + p.output_buffer));
+    float planned = std::min(capacity, s.expected_demand[i] * static_cast<float>(1.0 + p.output_buffer));
+    // Raw material comes unreliably, less so where infrastructure is better: in a month it
+    // runs short the firm makes only part of what it planned.
+    RandomStream rng(w.params.seed, stream::material_supply, s.uid[i], ctx.step, ctx.phase);
+    if (rng.bernoulli(p.material_shortfall / (1.0 + w.region.infrastructure[r])))
+      planned *= static_cast<float>(1.0 - p.material_shortfall_depth);
     s.planned_output[i] = planned;
     w.offer_price[i] = (1.f + s.markup[i]) * cost;
     w.offer_quality[i] = s.quality[i];

@@ -69,6 +69,10 @@ config::Schema<Params> declare() {
       .describe("Wages as a share of value added at reference prices (1 million IDR per unit less material); regions draw ±20% around it. Wage per worker = this × (1 - material) × productivity.");
   s.number("sme.material_cost", KEY(sme.material_cost)).def(0.25).range(0.0, 1000.0).unit("million IDR/unit")
       .describe("Raw material per unit of output.");
+  s.number("sme.material_shortfall", KEY(sme.material_shortfall)).def(0.01).range(0.0, 1.0).unit("1/month")
+      .describe("Unreliable raw-material supply: monthly chance a firm's material runs short, divided by (1 + regional infrastructure).");
+  s.number("sme.material_shortfall_depth", KEY(sme.material_shortfall_depth)).def(0.3).range(0.0, 1.0).unit("fraction")
+      .describe("Share of its planned output a firm cannot make in a month its material runs short.");
   s.number("sme.transport_cost", KEY(sme.transport_cost)).def(0.08).range(0.0, 1000.0).unit("million IDR/unit")
       .describe("Transport per unit sold, divided by (1 + regional infrastructure).");
   s.number("sme.markup_initial", KEY(sme.markup_initial)).def(0.2).range(0.0, 10.0).unit("fraction")

@@ -21,4 +21,5 @@ inline constexpr std::uint32_t partner_offers = 25;
 inline constexpr std::uint32_t partner_terms = 26;
 inline constexpr std::uint32_t informality_review = 30;
 inline constexpr std::uint32_t spinoff = 31;
+inline constexpr std::uint32_t material_supply = 32;
 }  // namespace sentra::cluster::stream

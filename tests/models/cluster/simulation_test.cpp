@@ -8,6 +8,7 @@
 
 #include "model_fixture.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/world_builder.hpp"
 
 using namespace sentra::cluster;
 using sentra::StepObservation;
@@ -215,4 +216,27 @@ TEST_CASE("input tariffs.material cost is priced at the starting input tariff an
   sim.step();  // month 1: the cut applies
   CHECK(material_cost(sim.world()) == doctest::Approx(p.sme.material_cost / 1.1));
   CHECK(sme_unit_cost(sim.world(), 0) == doctest::Approx(before - p.sme.material_cost * (1.0 - 1.0 / 1.1)).epsilon(1e-5));
+}
+
+TEST_CASE("sme_plan.raw material runs short at the configured chance, less often with better infrastructure, and cuts planned output") {
+  auto planned_share = [](std::vector<std::string> sets) {
+    sets.push_back("sme.material_shortfall_depth=0.5");
+    World w = build_world(testing::small_params(sets));
+    sentra::Scheduler one(1);
+    sme_plan(w, sentra::PhaseContext{one, 0, 1});
+    double cut = 0, n = 0;
+    for (std::size_t i = 0; i < w.sme.size(); ++i) {
+      const double full = std::min(double(w.sme.productivity[i]) * w.sme.employment[i],
+                                   double(w.sme.expected_demand[i]) * (1.0 + w.params.sme.output_buffer));
+      CHECK((std::abs(w.sme.planned_output[i] - full) < 1e-3 * full || std::abs(w.sme.planned_output[i] - 0.5 * full) < 1e-3 * full));
+      cut += w.sme.planned_output[i] < 0.75 * full;
+      n += 1;
+    }
+    return cut / n;
+  };
+  CHECK(planned_share({"sme.material_shortfall=0"}) == 0.0);
+  CHECK(planned_share({"sme.material_shortfall=1", "policy.infrastructure=0"}) == 1.0);
+  const double some = planned_share({"sme.material_shortfall=0.5", "policy.infrastructure=0"});
+  CHECK(some == doctest::Approx(0.5).epsilon(0.1));
+  CHECK(planned_share({"sme.material_shortfall=0.5", "policy.infrastructure=3"}) < some / 2);
 }
