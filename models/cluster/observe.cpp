@@ -161,6 +161,24 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "exits", "firms", "SMEs that exited this step", z.exits);
   scalar<double>(a, "local_revenue", "million IDR/month", "levies collected by all regions", sum(z.levy));
 
+  // Clusters at the last review (social_capital.cpp): means over clusters with at least 2
+  // live members then.
+  const auto& cs = w.cluster;
+  double measured = 0, capital = 0, cohesion = 0, bridging = 0, norm = 0;
+  for (std::size_t c = 0; c < cs.members.size(); ++c) {
+    if (cs.members[c] < 2) continue;
+    measured += 1;
+    capital += cs.social_capital[c];
+    cohesion += cs.cohesion[c];
+    bridging += cs.bridging[c];
+    norm += cs.norm[c];
+  }
+  const auto mean = [&](double x) { return measured > 0 ? x / measured : 0.0; };
+  scalar<double>(a, "mean_social_capital", "fraction", "mean over clusters of bonding social capital: tie density x mean trust", mean(capital));
+  scalar<double>(a, "mean_cohesion", "fraction", "mean over clusters of the share of members in the largest group linked by trusted ties", mean(cohesion));
+  scalar<double>(a, "mean_bridging_capital", "fraction", "mean over clusters of the share of members' ties reaching outside the cluster", mean(bridging));
+  scalar<double>(a, "mean_cluster_norm", "fraction", "mean over clusters of cohesion x mean trust", mean(norm));
+
   auto& t = obs.regions;
   auto col = [&](const char* name, const char* unit, const char* what, const std::vector<double>& v) {
     t.add<double>(name, unit, what) = v;

@@ -118,6 +118,12 @@ struct OutputParams {
   std::int64_t network_every;
 };
 
+// The yearly cluster review: social capital is measured (social_capital.cpp).
+struct ClusterParams {
+  std::int64_t review_every;        // months between reviews
+  double trusted_tie;               // trust at or above which a tie counts as trusted (cohesion)
+};
+
 struct Params {
   std::int64_t schema_version;
   std::string kind;
@@ -135,6 +141,7 @@ struct Params {
   PolicyParams policy;
   OutputParams output;
   std::vector<config::TimelineEvent> timeline;
+  ClusterParams clusters;
 };
 
 }  // namespace sentra::cluster

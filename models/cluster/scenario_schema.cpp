@@ -246,6 +246,13 @@ config::Schema<Params> declare() {
   s.integer("output.network_every", KEY(output.network_every)).def(12).range(0, 1200).unit("months")
       .describe("Write every network layer's edge list every this many months (0: never). The last month is always written.");
 
+  s.section("clusters", "The cluster review: social capital measured on the network.");
+  s.integer("clusters.review_every", KEY(clusters.review_every)).def(12).range(1, 1200).unit("months")
+      .describe("Months between cluster reviews, at the end of the month (the first in month 0), when each cluster's social capital is measured.");
+  s.number("clusters.trusted_tie", KEY(clusters.trusted_tie)).def(0.5).range(0.0, 1.0).unit("fraction")
+      .describe("A social tie with at least this trust counts as trusted. Cohesion is the share of a cluster's live members in its largest group (2 or more firms) linked by trusted ties.");
+
+
   s.timeline("timeline", KEY(timeline))
       .describe("Policy events: at month `at`, set key `set` to `value` (for one `region`, or all).");
   return s;

@@ -40,6 +40,11 @@ StepPlan make_step_plan(World& w) {
   phase("social_ties", "information decays and spreads over trusted ties; trust updates",
         {"information", "social layer", "promotion", "partnerships"},
         {"next information", "trust on social edges"}, social_ties);
+  // The cluster review (every clusters.review_every months; a no-op in other months). Last
+  // in the month so the phase numbers of the phases above, and so their draws, do not move.
+  phase("social_capital", "review months: each cluster's density, trust, trusted cohesion (Boost.Graph), bridging and norm",
+        {"social layer", "supply layer", "partnerships", "sme cluster, alive"},
+        {"cluster social capital"}, social_capital);
   return plan;
 }
 

@@ -113,4 +113,16 @@ struct RegionState {
   std::size_t size() const { return unit_labour_cost.size(); }
 };
 
+// Clusters, as measured at the last yearly review (social_capital.cpp). Indexed by cluster.
+// Clusters never move, so nothing here is compacted.
+struct ClusterStore {
+  std::vector<std::uint32_t> members;       // live members at the review
+  std::vector<float> density;               // internal ties / (n (n - 1)), ties counted per direction
+  std::vector<float> mean_trust;            // over internal ties
+  std::vector<float> social_capital;        // bonding: density x mean trust
+  std::vector<float> cohesion;              // share of members in the largest trusted component
+  std::vector<float> bridging;              // share of members' ties reaching outside the cluster
+  std::vector<float> norm;                  // cohesion x mean trust
+};
+
 }  // namespace sentra::cluster
