@@ -5,11 +5,13 @@
 // (initial_budgets.cpp), so the two cannot disagree.
 //   U = -beta_p·ln(price · tariff factor) + beta_q·quality + beta_J·loyalty
 //       + beta_K·ln(capacity / buyers who see the seller) + match
+//       + beta_V·visibility (joint marketing, joint_action.hpp)
 #include <algorithm>
 #include <cmath>
 #include <optional>
 #include <vector>
 
+#include "models/cluster/joint_action.hpp"
 #include "models/cluster/world.hpp"
 
 namespace sentra::cluster {
@@ -31,11 +33,12 @@ inline BuyerTaste buyer_taste(const Params& p, Segment s) {
 }
 
 // Whether a buyer of this taste can buy from `seller`'s current offer: it has capacity, its
-// quality meets the segment's floor, and (export buyers) an SME reaches the minimum lot.
+// quality meets the segment's floor, and (export buyers) an SME reaches the minimum lot, or
+// markets jointly (a trade fair pools its members' lots for export buyers).
 inline bool can_buy(const World& w, const BuyerTaste& t, std::uint32_t seller) {
   const float cap = w.offer_capacity[seller];
   if (cap <= 0.f || w.offer_quality[seller] < t.quality_floor) return false;
-  return !(t.exporter && seller < w.net.space.smes && cap < w.params.buyers.min_lot_export);
+  return !(t.exporter && seller < w.net.space.smes && cap < w.params.buyers.min_lot_export && !jointly_marketed(w, seller));
 }
 
 // Utility of `seller`'s current offer, or nothing when the buyer cannot buy from it.
@@ -47,7 +50,8 @@ inline std::optional<double> offer_utility(const World& w, const BuyerTaste& t, 
   // each of them than a small trader).
   const double per_buyer = double(cap) / double(std::max<std::size_t>(1, w.net.sales.in_degree(seller)));
   return -t.price_weight * std::log(w.offer_price[seller] * t.tariff_factor) + t.quality_weight * w.offer_quality[seller] +
-         w.params.buyers.loyalty_weight * tie.loyalty + w.params.buyers.capacity_weight * std::log(per_buyer) + tie.match;
+         w.params.buyers.loyalty_weight * tie.loyalty + w.params.buyers.capacity_weight * std::log(per_buyer) + tie.match +
+         w.params.buyers.visibility_weight * joint_visibility(w, seller);
 }
 
 // Price of the outside good: imports at home (world price, tariff, transport), the world

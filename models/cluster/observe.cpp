@@ -1,6 +1,7 @@
 #include "models/cluster/observe.hpp"
 
 #include "engine/reduce.hpp"
+#include "models/cluster/joint_action.hpp"
 
 namespace sentra::cluster {
 
@@ -11,6 +12,7 @@ struct RegionSums {
   std::vector<double> smes, employment, output, sales, exports, levy, information;
   std::array<double, 4> by_class{};
   double trust = 0, ties = 0, profit = 0, exits = 0, partnered = 0, founders = 0;
+  double clustered = 0, joined = 0;
 
   explicit RegionSums(std::size_t R = 0)
       : smes(R), employment(R), output(R), sales(R), exports(R), levy(R), information(R) {}
@@ -23,6 +25,7 @@ struct RegionSums {
     for (std::size_t c = 0; c < 4; ++c) by_class[c] += o.by_class[c];
     trust += o.trust; ties += o.ties; profit += o.profit; exits += o.exits; partnered += o.partnered;
     founders += o.founders;
+    clustered += o.clustered; joined += o.joined;
     return *this;
   }
 };
@@ -93,6 +96,10 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
         acc.ties += 1;
       });
       acc.partnered += double(w.net.partnership.in_degree(static_cast<std::uint32_t>(i)));
+      if (s.cluster[i] >= 0) {
+        acc.clustered += 1;
+        acc.joined += (s.joint[i] & joined_any) != 0;
+      }
     }
     return acc;
   });
@@ -161,23 +168,42 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "exits", "firms", "SMEs that exited this step", z.exits);
   scalar<double>(a, "local_revenue", "million IDR/month", "levies collected by all regions", sum(z.levy));
 
-  // Clusters at the last review (social_capital.cpp): means over clusters with at least 2
-  // live members then.
+  // Clusters at the last review (social_capital.cpp, joint_action.cpp): means over clusters
+  // with at least 2 live members then; projects by kind.
   const auto& cs = w.cluster;
   double measured = 0, capital = 0, cohesion = 0, bridging = 0, norm = 0;
+  double attempted = 0, succeeded = 0, participants = 0, defectors = 0;
   for (std::size_t c = 0; c < cs.members.size(); ++c) {
-    if (cs.members[c] < 2) continue;
-    measured += 1;
-    capital += cs.social_capital[c];
-    cohesion += cs.cohesion[c];
-    bridging += cs.bridging[c];
-    norm += cs.norm[c];
+    if (cs.members[c] >= 2) {
+      measured += 1;
+      capital += cs.social_capital[c];
+      cohesion += cs.cohesion[c];
+      bridging += cs.bridging[c];
+      norm += cs.norm[c];
+    }
+    for (std::size_t p = 0; p < projects; ++p) {
+      const auto n = cs.participants[c * projects + p];
+      attempted += n > 0;
+      succeeded += cs.succeeded[c * projects + p];
+      participants += n;
+      defectors += cs.defectors[c * projects + p];
+    }
   }
   const auto mean = [&](double x) { return measured > 0 ? x / measured : 0.0; };
   scalar<double>(a, "mean_social_capital", "fraction", "mean over clusters of bonding social capital: tie density x mean trust", mean(capital));
   scalar<double>(a, "mean_cohesion", "fraction", "mean over clusters of the share of members in the largest group linked by trusted ties", mean(cohesion));
   scalar<double>(a, "mean_bridging_capital", "fraction", "mean over clusters of the share of members' ties reaching outside the cluster", mean(bridging));
-  scalar<double>(a, "mean_cluster_norm", "fraction", "mean over clusters of cohesion x mean trust", mean(norm));
+  scalar<double>(a, "mean_cluster_norm", "fraction", "mean over clusters of cohesion x mean trust (damps free riding)", mean(norm));
+  scalar<double>(a, "joint_participation", "fraction", "share of live clustered SMEs in a joint-action project of the last review",
+                 z.clustered > 0 ? z.joined / z.clustered : 0.0);
+  scalar<double>(a, "joint_projects", "projects", "joint-action projects with participants at the last review", attempted);
+  scalar<double>(a, "joint_success_rate", "fraction", "share of those projects that succeeded", attempted > 0 ? succeeded / attempted : 0.0);
+  scalar<double>(a, "joint_defection_rate", "fraction", "free riders / participants at the last review", participants > 0 ? defectors / participants : 0.0);
+  const double premium = cluster_premium(w, scheduler);
+  scalar<double>(a, "cluster_premium", "ratio",
+                 "geometric mean of value added (revenue less material and transport, net of joint-action savings) over live clustered SMEs / over the others", premium);
+  scalar<double>(a, "cluster_growth_premium", "fraction", "in-cluster growth premium: cluster_premium / its value at month 0 - 1",
+                 cs.premium_start > 0 ? premium / cs.premium_start - 1.0 : 0.0);
 
   auto& t = obs.regions;
   auto col = [&](const char* name, const char* unit, const char* what, const std::vector<double>& v) {

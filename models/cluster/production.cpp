@@ -1,6 +1,7 @@
 // Production planning: unit cost, asking price and planned output of SMEs and big firms.
 #include <algorithm>
 
+#include "models/cluster/joint_action.hpp"
 #include "models/cluster/phases.hpp"
 
 namespace sentra::cluster {
@@ -22,7 +23,10 @@ void sme_plan(World& w, const PhaseContext& ctx) {
         std::min(capacity, s.expected_demand[i] * static_cast<float>(1.0 + p.output_buffer));
     s.planned_output[i] = planned;
     w.offer_price[i] = (1.f + s.markup[i]) * cost;
-    w.offer_quality[i] = s.quality[i];
+    // A shared facility improves what the firm offers (joint_action.hpp). Its cost saving, like
+    // a joint purchase's, is kept as margin: the firm prices on its region's cost (see
+    // sme_settlement.cpp).
+    w.offer_quality[i] = std::min(1.f, s.quality[i] + joint_quality_bonus(w, i));
     w.offer_capacity[i] = planned;
   });
 }

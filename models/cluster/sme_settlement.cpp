@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/random.hpp"
+#include "models/cluster/joint_action.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/streams.hpp"
 
@@ -44,12 +45,17 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     // Workers are paid whether or not the output sells: wage per worker = ulc_r × A_i.
     const double wage_bill = double(w.region.unit_labour_cost[r]) * s.productivity[i] * s.employment[i];
     const double levy = s.informal[i] ? 0.0 : double(w.region.levy_rate[r]) * revenue;
+    // Joint purchasing and a shared facility save the firm part of its cost of planned output
+    // (joint_action.hpp). It prices on its region's cost all the same (sme_plan), so the saving
+    // is its margin: the gain it joined for, not a price cut handed on to buyers.
+    const double saving = double(joint_unit_saving(w, i, sme_unit_cost(w, r))) * planned;
     const double profit = revenue - wage_bill - p.material_cost * planned -
-                          double(transport_cost(w, r)) * sold - levy;
+                          double(transport_cost(w, r)) * sold - levy + saving;
     s.sold[i] = static_cast<float>(sold);
     s.revenue[i] = static_cast<float>(revenue);
     s.exports[i] = static_cast<float>(fill * price * (direct_export + via_export + partner_export));
     s.levy_paid[i] = static_cast<float>(levy);
+    s.joint_saving[i] = static_cast<float>(saving);
     s.profit[i] = static_cast<float>(profit);
     s.net_worth[i] += profit;
 

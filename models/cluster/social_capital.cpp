@@ -36,8 +36,12 @@ void size_cluster_store(World& w) {
   auto& cs = w.cluster;
   if (cs.members.size() == C) return;
   cs.members.assign(C, 0);
-  for (auto* v : {&cs.density, &cs.mean_trust, &cs.social_capital, &cs.cohesion, &cs.bridging, &cs.norm})
+  for (auto* v : {&cs.density, &cs.mean_trust, &cs.social_capital, &cs.cohesion, &cs.bridging, &cs.norm, &cs.jp_saving})
     v->assign(C, 0.f);
+  cs.joined.assign(C, 0);
+  cs.participants.assign(C * 3, 0);
+  cs.defectors.assign(C * 3, 0);
+  cs.succeeded.assign(C * 3, 0);
 }
 
 void measure_social_capital(World& w, Scheduler& scheduler) {

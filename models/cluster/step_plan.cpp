@@ -14,20 +14,20 @@ StepPlan make_step_plan(World& w) {
                    [&w, fn](const PhaseContext& ctx) { fn(w, ctx); }});
   };
   phase("sme_plan", "SMEs set unit cost, asking price (1+mu)·c and planned output",
-        {"sme state", "region labour cost, infrastructure"}, {"sme plan", "offers of SMEs"}, sme_plan);
+        {"sme state", "region labour cost, infrastructure", "joint-action benefits"}, {"sme plan", "offers of SMEs"}, sme_plan);
   phase("big_firm_plan", "big firms set cost, price and output", {"big firm state"},
         {"offers of big firms"}, big_firm_plan);
   phase("intermediary_quote", "traders quote their suppliers' ask plus their margin",
         {"offers of SMEs", "supply layer"}, {"offers of traders"}, intermediary_quote);
   phase("buyer_choice", "buyers split budgets by multinomial logit shares over visible offers and imports",
-        {"all offers", "sales layer", "trade policy"}, {"sales orders", "import orders"},
+        {"all offers", "sales layer", "trade policy", "joint-action benefits"}, {"sales orders", "import orders"},
         buyer_choice);
   phase("intermediary_order", "traders pass buyers' orders to their suppliers",
         {"sales orders", "offers of SMEs"}, {"supply orders"}, intermediary_order);
   phase("big_firm_order", "big firms order a share of their partners' output",
         {"offers of SMEs", "partnership layer"}, {"partner orders"}, big_firm_order);
   phase("sme_settle", "SMEs fill orders, book profit and levies, learn demand, adapt, may exit",
-        {"sales, supply and partner orders", "region levy", "big firm accounts (last month)"}, {"sme state", "fill of SMEs"},
+        {"sales, supply and partner orders", "region levy", "big firm accounts (last month)", "joint-action benefits"}, {"sme state", "fill of SMEs"},
         sme_settle);
   phase("intermediary_settle", "traders receive goods, deliver, keep the margin",
         {"supply orders", "fill of SMEs"}, {"trader accounts", "fill of traders"},
@@ -45,6 +45,9 @@ StepPlan make_step_plan(World& w) {
   phase("social_capital", "review months: each cluster's density, trust, trusted cohesion (Boost.Graph), bridging and norm",
         {"social layer", "supply layer", "partnerships", "sme cluster, alive"},
         {"cluster social capital"}, social_capital);
+  phase("joint_action", "review months: members join JP/JM/SF projects, may free ride; outcomes, fees, benefits, trust",
+        {"cluster social capital", "trust on social edges", "sme plan, accounts, net worth", "sales orders"},
+        {"sme joint-action benefits", "sme net worth (fees)", "trust on social edges", "cluster projects"}, joint_action);
   return plan;
 }
 

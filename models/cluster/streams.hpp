@@ -19,4 +19,5 @@ inline constexpr std::uint32_t entry_count = 23;
 inline constexpr std::uint32_t entrant = 24;
 inline constexpr std::uint32_t partner_offers = 25;
 inline constexpr std::uint32_t partner_terms = 26;
+inline constexpr std::uint32_t joint_action = 27;
 }  // namespace sentra::cluster::stream

@@ -53,7 +53,7 @@ struct World {
   std::int64_t entries_this_step = 0;
   std::int64_t exits_this_step = 0;
   std::vector<AppliedEvent> applied_events;
-  ClusterStore cluster;                 // social capital at the last review
+  ClusterStore cluster;                 // social capital and joint action at the last review
 };
 
 }  // namespace sentra::cluster
