@@ -68,10 +68,13 @@ void measure_social_capital(World& w, Scheduler& scheduler) {
     trader_bridges[m] = mixed;
   }, 64);
 
+  // Each member's index within its cluster: written and read only by its cluster's task.
+  std::vector<std::uint32_t> local(s.size());
   scheduler.for_each(static_cast<std::size_t>(w.clusters), [&](std::size_t c) {
     const auto mem = members.of(c);
     const auto n = mem.size();
     const auto cluster = static_cast<std::int32_t>(c);
+    for (std::size_t k = 0; k < n; ++k) local[mem[k]] = static_cast<std::uint32_t>(k);
     // Scratch reused across clusters on this thread: local ids, the trusted ties between
     // them, and the disjoint-set forest.
     thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> ties;
@@ -89,11 +92,7 @@ void measure_social_capital(World& w, Scheduler& scheduler) {
         }
         internal += 1;
         trust += tie.trust;
-        if (tie.trust >= trusted) {
-          // j's local id: members are sorted, so a binary search finds it.
-          const auto at = std::lower_bound(mem.begin(), mem.end(), j) - mem.begin();
-          ties.emplace_back(static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(at));
-        }
+        if (tie.trust >= trusted) ties.emplace_back(static_cast<std::uint32_t>(k), local[j]);
       });
       w.net.supply.for_in(i, [&](std::uint32_t, std::uint32_t m, const SupplyEdge&) {
         all += 1;
