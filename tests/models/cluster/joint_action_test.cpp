@@ -143,6 +143,24 @@ TEST_CASE("review_joint_action.free riders cost their mates' trust, pay nothing 
   CHECK(counted == riders);
 }
 
+TEST_CASE("review_joint_action.when (nearly) everybody free rides the project fails and nobody benefits") {
+  // Trust 0.01 and no norm: P(free ride) = 0.99 for each of 10 participants (T_min 0, no fee,
+  // so they still join); fewer than 3 free riders has a probability of about 1e-16.
+  testing::HandBuilt h;
+  add_cluster(h, 10, 0.01f);
+  auto w = testing::hand_built_world(h, {"joint_action.fee_jp=0", "joint_action.fee_jm=1e6", "joint_action.fee_sf=1e6",
+                                         "joint_action.trust_min=0", "joint_action.defection=1", "clusters.trusted_tie=0.95"});
+  review(w);
+  CHECK(w.cluster.participants[0] == 10);
+  CHECK(w.cluster.defectors[0] >= 3);
+  CHECK(w.cluster.succeeded[0] == 0);
+  CHECK(w.cluster.jp_saving[0] == 0.f);
+  for (std::uint32_t i = 0; i < 10; ++i) {
+    CHECK((w.sme.joint[i] & benefit_any) == 0);
+    CHECK(joint_unit_saving(w, i, 0.74f) == 0.f);
+  }
+}
+
 TEST_CASE("review_joint_action.a firm can only free ride as often as its trust and the norm allow") {
   // Full trust: nobody free rides whatever psi is.
   testing::HandBuilt h;
