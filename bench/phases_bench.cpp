@@ -105,8 +105,8 @@ BENCHMARK(phase<buyer_settle>) SIZES;
 BENCHMARK(phase<social_ties>) SIZES;
 BENCHMARK(whole_step) SIZES;
 BENCHMARK(observe_aggregates) SIZES;
-BENCHMARK(social_capital_review) SIZES->Args({1000000, 2});
-BENCHMARK(joint_action_review) SIZES->Args({1000000, 2});
+BENCHMARK(social_capital_review) SIZES->Args({1000000, 1})->Args({1000000, 2});
+BENCHMARK(joint_action_review) SIZES->Args({1000000, 1})->Args({1000000, 2});
 BENCHMARK(random_stream_uniform);
 
 }  // namespace

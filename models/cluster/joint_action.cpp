@@ -79,6 +79,7 @@ void review_joint_action(World& w, Scheduler& scheduler, std::uint64_t step, std
 
     std::uint32_t part[projects] = {}, def[projects] = {}, joined = 0;
     for (std::size_t k = 0; k < mem.size(); ++k) {
+      if (mean_trust[k] < J.trust_min) continue;  // joins nothing, whatever the gain
       const auto i = mem[k];
       const double output = s.planned_output[i];
       const double direct = sales_orders_to(w, i).total * w.fill_ratio[i] * w.offer_price[i];
