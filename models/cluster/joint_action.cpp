@@ -29,6 +29,8 @@ namespace sentra::cluster {
 
 namespace {
 
+// The review's scratch per firm: projects joined (bits 0-2) and free ridden (bits 3-5).
+inline constexpr std::uint8_t joined_bit(std::size_t p) { return static_cast<std::uint8_t>(1u << p); }
 inline constexpr std::uint8_t defected_bit(std::size_t p) { return static_cast<std::uint8_t>(8u << p); }
 
 }  // namespace
@@ -39,18 +41,18 @@ void review_joint_action(World& w, Scheduler& scheduler, std::uint64_t step, std
   const auto& J = P.joint_action;
   auto& s = w.sme;
   auto& cs = w.cluster;
-  // Last review's benefits end here.
-  scheduler.for_each(s.size(), [&](std::size_t i) { s.joint[i] = 0; });
-  std::fill(cs.joined.begin(), cs.joined.end(), 0u);
+  // The benefits of the last review acted this month and end with it: they become the
+  // previous set (joint_action.hpp), and this review decides the new one.
+  scheduler.for_each(s.size(), [&](std::size_t i) { s.joint[i] = static_cast<std::uint8_t>((s.joint[i] >> 3) & 7u); });
+  cs.jp_saving_before.swap(cs.jp_saving);
+  std::fill(cs.jp_saving.begin(), cs.jp_saving.end(), 0.f);
   std::fill(cs.participants.begin(), cs.participants.end(), 0u);
   std::fill(cs.defectors.begin(), cs.defectors.end(), 0u);
   std::fill(cs.succeeded.begin(), cs.succeeded.end(), std::uint8_t{0});
-  std::fill(cs.jp_saving.begin(), cs.jp_saving.end(), 0.f);
+  cs.last_review = static_cast<std::int64_t>(step);
   if (!J.enabled) return;
 
   const auto members = cluster_members(w);
-  // Per firm, for this review only: projects joined (bits 0-2) and free ridden (bits 3-5).
-  std::vector<std::uint8_t> act(s.size(), 0);
   const double months = double(P.clusters.review_every);
   const std::int64_t n_min[projects] = {J.min_participants_jp, J.min_participants_jm, J.min_participants_sf};
   // Fees are set per year; a review commits the firm for review_every months.
@@ -62,8 +64,14 @@ void review_joint_action(World& w, Scheduler& scheduler, std::uint64_t step, std
   scheduler.for_each(static_cast<std::size_t>(w.clusters), [&](std::size_t c) {
     const auto mem = members.of(c);
     const auto cluster = static_cast<std::int32_t>(c);
+    // Scratch reused across clusters on this thread, by local id: mean trust, and the
+    // projects joined (bits 0-2) and free ridden (bits 3-5).
+    thread_local LocalIds local;
     thread_local std::vector<double> mean_trust;
+    thread_local std::vector<std::uint8_t> act;
+    local.assign(mem);
     mean_trust.assign(mem.size(), 0.0);
+    act.assign(mem.size(), 0);
     std::uint32_t eligible = 0;
     for (std::size_t k = 0; k < mem.size(); ++k) {
       double trust = 0, ties = 0;
@@ -77,7 +85,7 @@ void review_joint_action(World& w, Scheduler& scheduler, std::uint64_t step, std
     }
     const double expected_saving = purchase_saving(J.jp_discount, J.jp_full_size, eligible);
 
-    std::uint32_t part[projects] = {}, def[projects] = {}, joined = 0;
+    std::uint32_t part[projects] = {}, def[projects] = {};
     for (std::size_t k = 0; k < mem.size(); ++k) {
       if (mean_trust[k] < J.trust_min) continue;  // joins nothing, whatever the gain
       const auto i = mem[k];
@@ -105,16 +113,16 @@ void review_joint_action(World& w, Scheduler& scheduler, std::uint64_t step, std
           ++def[p];
         }
       }
-      act[i] = bits;
-      ++joined;
+      act[k] = bits;
     }
     bool success[projects];
     for (std::size_t p = 0; p < projects; ++p) success[p] = project_succeeds(part[p], def[p], n_min[p], J.defection_limit);
 
-    for (const auto i : mem) {
-      const auto a = act[i];
+    for (std::size_t k = 0; k < mem.size(); ++k) {
+      const auto i = mem[k];
+      const auto a = act[k];
       if (!a) continue;
-      std::uint8_t held = a & joined_any;
+      auto held = static_cast<std::uint8_t>(s.joint[i] | joined_any);  // keeps the previous set in bits 0-2
       for (std::size_t p = 0; p < projects; ++p) {
         if (!(a & joined_bit(p))) continue;
         if (!(a & defected_bit(p))) s.net_worth[i] -= fee[p];
@@ -125,7 +133,7 @@ void review_joint_action(World& w, Scheduler& scheduler, std::uint64_t step, std
       // Trust follows each co-participant's conduct, once per project shared.
       w.net.social.for_out_mut(i, [&](std::uint32_t, std::uint32_t j, SocialEdge& tie) {
         if (!s.alive[j] || s.cluster[j] != cluster) return;
-        const auto b = act[j];
+        const auto b = act[local[j]];
         for (std::size_t p = 0; p < projects; ++p) {
           if (!(a & b & joined_bit(p))) continue;
           if (b & defected_bit(p)) tie.trust -= loss * tie.trust;
@@ -134,7 +142,6 @@ void review_joint_action(World& w, Scheduler& scheduler, std::uint64_t step, std
       });
     }
 
-    cs.joined[c] = joined;
     for (std::size_t p = 0; p < projects; ++p) {
       cs.participants[c * projects + p] = part[p];
       cs.defectors[c * projects + p] = def[p];
@@ -157,7 +164,7 @@ double cluster_premium(const World& w, Scheduler& scheduler) {
     Sums a;
     for (std::size_t i = b; i < e; ++i) {
       if (!s.alive[i]) continue;
-      const double va = sme_value_added(w, i);
+      const double va = sme_value_added(w, i, w.step);
       if (va <= 0) continue;
       const std::size_t k = s.cluster[i] >= 0 ? 0 : 2;
       a.v[k] += 1;

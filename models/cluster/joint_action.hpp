@@ -19,12 +19,28 @@ namespace sentra::cluster {
 enum class Project : std::uint8_t { purchasing = 0, marketing = 1, facility = 2 };
 inline constexpr std::size_t projects = 3;
 
-// Bits of SmeStore::joint: the projects the firm joined at the last review, the benefits it
-// holds until the next (those of its projects that succeeded, free riders included), and
-// whether it free rode in any of them.
-inline constexpr std::uint8_t joined_bit(std::size_t p) { return static_cast<std::uint8_t>(1u << p); }
+// SmeStore::joint, one byte per firm (memory counts at 10^7 firms):
+//   bits 0-2  benefits decided at the review before the latest (project p: bit p);
+//   bits 3-5  benefits decided at the latest review (bit 3 + p): those of its projects that
+//             succeeded, free riders included;
+//   bit 6     joined a project at the latest review;   bit 7  free rode in one.
+// The review runs after the month's accounts are settled, so in the review month itself the
+// previous review's benefits are still the ones that acted: benefits() picks the set by month.
 inline constexpr std::uint8_t benefit_bit(std::size_t p) { return static_cast<std::uint8_t>(8u << p); }
-inline constexpr std::uint8_t joined_any = 7, benefit_any = 56, free_rode = 64;
+inline constexpr std::uint8_t benefit_any = 56, joined_any = 64, free_rode = 128;
+
+// The benefits firm i holds in `month` (bit p: project p). Without a month: w.step, which is
+// the month being run while the phases run (and the month observed while observe() runs).
+inline unsigned benefits(const World& w, std::size_t i, std::int64_t month) {
+  const unsigned b = w.sme.joint[i];
+  return month > w.cluster.last_review ? (b >> 3) & 7u : b & 7u;
+}
+inline unsigned benefits(const World& w, std::size_t i) { return benefits(w, i, w.step); }
+
+// Share of material cost cluster c's joint purchase saves in `month`.
+inline float purchase_saving_held(const World& w, std::size_t c, std::int64_t month) {
+  return month > w.cluster.last_review ? w.cluster.jp_saving[c] : w.cluster.jp_saving_before[c];
+}
 
 // Whether a firm joins a project: its mean trust reaches T_min, the gain it expects (the
 // gain if the project succeeds, times its trust that mates cooperate) exceeds the fee, and
@@ -48,26 +64,27 @@ inline double purchase_saving(double discount, double full_size, std::uint32_t n
   return discount * std::min(1.0, full_size > 0 ? double(n) / full_size : 1.0);
 }
 
-// What the firm's benefits save per unit of output this month (million IDR): the joint
+// What the firm's benefits save per unit of output in `month` (million IDR): the joint
 // purchase's share of material cost and the shared facility's share of unit cost.
-inline float joint_unit_saving(const World& w, std::size_t i, float unit_cost) {
-  const auto bits = w.sme.joint[i];
-  if (!(bits & (benefit_bit(0) | benefit_bit(2)))) return 0.f;
+inline float joint_unit_saving(const World& w, std::size_t i, float unit_cost, std::int64_t month) {
+  const auto held = benefits(w, i, month);
+  if (!(held & 5u)) return 0.f;
   float saving = 0.f;
-  if (bits & benefit_bit(0))
-    saving += w.cluster.jp_saving[static_cast<std::size_t>(w.sme.cluster[i])] * static_cast<float>(w.params.sme.material_cost);
-  if (bits & benefit_bit(2)) saving += static_cast<float>(w.params.joint_action.sf_cost) * unit_cost;
+  if (held & 1u)
+    saving += purchase_saving_held(w, static_cast<std::size_t>(w.sme.cluster[i]), month) * static_cast<float>(w.params.sme.material_cost);
+  if (held & 4u) saving += static_cast<float>(w.params.joint_action.sf_cost) * unit_cost;
   return saving;
 }
+inline float joint_unit_saving(const World& w, std::size_t i, float unit_cost) { return joint_unit_saving(w, i, unit_cost, w.step); }
 
 // Quality the shared facility adds to what the firm offers this month.
 inline float joint_quality_bonus(const World& w, std::size_t i) {
-  return (w.sme.joint[i] & benefit_bit(2)) ? static_cast<float>(w.params.joint_action.sf_quality) : 0.f;
+  return (benefits(w, i) & 4u) ? static_cast<float>(w.params.joint_action.sf_quality) : 0.f;
 }
 
-// Whether seller vertex v is an SME that holds a joint-marketing benefit.
+// Whether seller vertex v is an SME that holds a joint-marketing benefit this month.
 inline bool jointly_marketed(const World& w, std::uint32_t v) {
-  return v < w.net.space.smes && (w.sme.joint[v] & benefit_bit(1));
+  return v < w.net.space.smes && (benefits(w, v) & 2u);
 }
 
 // The visibility V a seller has to buyers: jm_visibility for participants of a successful
@@ -76,13 +93,15 @@ inline double joint_visibility(const World& w, std::uint32_t v) {
   return jointly_marketed(w, v) ? w.params.joint_action.jm_visibility : 0.0;
 }
 
-// Value added of SME i this month (million IDR): revenue less material and transport, net of
-// what joint action saved it (as booked by sme_settle). The in-cluster premium and the
-// calibration's GDP shares use it.
-inline double sme_value_added(const World& w, std::size_t i) {
+// Value added of SME i in `month`, the last month run (million IDR): revenue less material
+// and transport, net of what joint action saved it, as sme_settle booked it. The in-cluster
+// premium and the calibration's GDP shares use it.
+inline double sme_value_added(const World& w, std::size_t i, std::int64_t month) {
   const auto& s = w.sme;
+  const auto r = s.region[i];
+  const double saving = double(joint_unit_saving(w, i, sme_unit_cost(w, r), month)) * s.planned_output[i];
   return double(s.revenue[i]) - w.params.sme.material_cost * s.planned_output[i] -
-         double(transport_cost(w, s.region[i])) * s.sold[i] + double(s.joint_saving[i]);
+         double(transport_cost(w, r)) * s.sold[i] + saving;
 }
 
 // The in-cluster premium: the geometric mean of value added over live clustered SMEs / the

@@ -29,7 +29,7 @@ Moments measure_moments(const World& w) {
     const auto c = std::size_t(size_class(s.employment[i]));
     m.units[c] += 1;
     m.workers[c] += s.employment[i];
-    m.value_added[c] += sme_value_added(w, i);  // net of joint-action savings
+    m.value_added[c] += sme_value_added(w, i, w.step - 1);  // w.step is the next month; net of joint-action savings
     m.exports[c] += s.exports[i];
     if (s.employment[i] >= 19.5f) m.at_least_20 += 1;
     if (s.employment[i] >= 99.5f) m.at_least_100 += 1;

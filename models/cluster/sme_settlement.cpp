@@ -48,14 +48,13 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     // Joint purchasing and a shared facility save the firm part of its cost of planned output
     // (joint_action.hpp). It prices on its region's cost all the same (sme_plan), so the saving
     // is its margin: the gain it joined for, not a price cut handed on to buyers.
-    const double saving = double(joint_unit_saving(w, i, sme_unit_cost(w, r))) * planned;
+    const double saving = double(joint_unit_saving(w, i, sme_unit_cost(w, r), static_cast<std::int64_t>(ctx.step))) * planned;
     const double profit = revenue - wage_bill - p.material_cost * planned -
                           double(transport_cost(w, r)) * sold - levy + saving;
     s.sold[i] = static_cast<float>(sold);
     s.revenue[i] = static_cast<float>(revenue);
     s.exports[i] = static_cast<float>(fill * price * (direct_export + via_export + partner_export));
     s.levy_paid[i] = static_cast<float>(levy);
-    s.joint_saving[i] = static_cast<float>(saving);
     s.profit[i] = static_cast<float>(profit);
     s.net_worth[i] += profit;
 

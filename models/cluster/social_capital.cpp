@@ -36,9 +36,9 @@ void size_cluster_store(World& w) {
   auto& cs = w.cluster;
   if (cs.members.size() == C) return;
   cs.members.assign(C, 0);
-  for (auto* v : {&cs.density, &cs.mean_trust, &cs.social_capital, &cs.cohesion, &cs.bridging, &cs.norm, &cs.jp_saving})
+  for (auto* v : {&cs.density, &cs.mean_trust, &cs.social_capital, &cs.cohesion, &cs.bridging, &cs.norm, &cs.jp_saving,
+                  &cs.jp_saving_before})
     v->assign(C, 0.f);
-  cs.joined.assign(C, 0);
   cs.participants.assign(C * 3, 0);
   cs.defectors.assign(C * 3, 0);
   cs.succeeded.assign(C * 3, 0);
@@ -68,15 +68,14 @@ void measure_social_capital(World& w, Scheduler& scheduler) {
     trader_bridges[m] = mixed;
   }, 64);
 
-  // Each member's index within its cluster: written and read only by its cluster's task.
-  std::vector<std::uint32_t> local(s.size());
   scheduler.for_each(static_cast<std::size_t>(w.clusters), [&](std::size_t c) {
     const auto mem = members.of(c);
     const auto n = mem.size();
     const auto cluster = static_cast<std::int32_t>(c);
-    for (std::size_t k = 0; k < n; ++k) local[mem[k]] = static_cast<std::uint32_t>(k);
     // Scratch reused across clusters on this thread: local ids, the trusted ties between
     // them, and the disjoint-set forest.
+    thread_local LocalIds local;
+    local.assign(mem);
     thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> ties;
     thread_local std::vector<std::uint32_t> rank, parent, group;
     ties.clear();

@@ -34,6 +34,40 @@ struct ClusterMembers {
 };
 ClusterMembers cluster_members(const World& w);
 
+// A cluster's members by their index within the cluster: SME id -> local id, in a small
+// open-addressing table each thread reuses (an array over all SMEs would add 4 bytes per
+// SME at every review, which counts at 10^7 firms).
+class LocalIds {
+ public:
+  void assign(std::span<const std::uint32_t> members) {
+    unsigned bits = 4;
+    while ((std::size_t{1} << bits) < 2 * members.size()) ++bits;
+    shift_ = 64 - bits;
+    mask_ = (std::size_t{1} << bits) - 1;
+    keys_.assign(mask_ + 1, empty);
+    values_.resize(mask_ + 1);
+    for (std::uint32_t k = 0; k < members.size(); ++k) {
+      auto h = slot(members[k]);
+      while (keys_[h] != empty) h = (h + 1) & mask_;
+      keys_[h] = members[k];
+      values_[h] = k;
+    }
+  }
+  // The local id of a member (`id` must be one).
+  std::uint32_t operator[](std::uint32_t id) const {
+    auto h = slot(id);
+    while (keys_[h] != id) h = (h + 1) & mask_;
+    return values_[h];
+  }
+
+ private:
+  static constexpr std::uint32_t empty = 0xffffffffu;
+  std::size_t slot(std::uint32_t id) const { return std::size_t((std::uint64_t{id} * 0x9E3779B97F4A7C15ull) >> shift_); }
+  std::vector<std::uint32_t> keys_, values_;
+  std::size_t mask_ = 0;
+  unsigned shift_ = 60;
+};
+
 // Whether the month is a cluster review month.
 inline bool review_month(const World& w, std::uint64_t step) {
   return step % static_cast<std::uint64_t>(w.params.clusters.review_every) == 0;

@@ -43,13 +43,12 @@ struct SmeStore {
   std::vector<float> levy_paid;             // million IDR this month
   std::vector<double> net_worth;            // million IDR
   std::vector<std::uint8_t> joint;          // joint-action projects joined and benefits held (joint_action.hpp)
-  std::vector<float> joint_saving;          // million IDR this month: what joint action saved the firm
 
   auto columns() {
     return std::tie(uid, region, cluster, alive, informal, birth_step, exit_step, employment, productivity,
                     quality, markup, information, information_next, expected_demand,
                     intermediary_signal, planned_output, sold, sold_previous, revenue,
-                    exports, profit, levy_paid, net_worth, joint, joint_saving);
+                    exports, profit, levy_paid, net_worth, joint);
   }
   std::size_t size() const { return uid.size(); }
 };
@@ -127,11 +126,12 @@ struct ClusterStore {
   std::vector<float> cohesion;              // share of members in the largest trusted component
   std::vector<float> bridging;              // share of members' ties reaching outside the cluster
   std::vector<float> norm;                  // cohesion x mean trust: damps defection
-  std::vector<std::uint32_t> joined;        // members in at least one project
   std::vector<std::uint32_t> participants;  // per project
   std::vector<std::uint32_t> defectors;     // per project
   std::vector<std::uint8_t> succeeded;      // per project
-  std::vector<float> jp_saving;             // material cost share saved by this year's joint purchase
+  std::vector<float> jp_saving;             // material cost share the latest joint purchase saves
+  std::vector<float> jp_saving_before;      // the same, decided at the review before
+  std::int64_t last_review = -1;            // month of the latest review
   double premium_start = 0;                 // the in-cluster premium at month 0 (joint_action.hpp)
 };
 

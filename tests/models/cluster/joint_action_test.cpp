@@ -10,6 +10,7 @@
 
 #include "hand_built_world.hpp"
 #include "models/cluster/simulation.hpp"
+#include "models/cluster/phases.hpp"
 #include "models/cluster/social_capital.hpp"
 
 using namespace sentra::cluster;
@@ -97,21 +98,48 @@ TEST_CASE("review_joint_action.benefits go only to participants of successful pr
   CHECK(c.jp_saving[0] == doctest::Approx(0.1 * 6 / 20.0));
   CHECK(c.jp_saving[1] == 0.f);
   for (std::uint32_t i = 0; i < 6; ++i) {
-    CHECK(w.sme.joint[i] == (joined_bit(0) | benefit_bit(0)));
+    CHECK(w.sme.joint[i] == (joined_any | benefit_bit(0)));
     CHECK(w.sme.net_worth[i] == doctest::Approx(100.0 - 0.1));  // cooperators pay the fee
-    CHECK(joint_unit_saving(w, i, 0.74f) == doctest::Approx(0.1 * 6 / 20.0 * 0.25));
     for (const float t : trust_of(w, i)) CHECK(t == doctest::Approx(0.9 + 0.1 * (1 - 0.9)));  // rho+ = 0.1
   }
   for (std::uint32_t i = 6; i < 10; ++i) {
-    CHECK(w.sme.joint[i] == joined_bit(0));  // joined, paid, but the project failed: no benefit
+    CHECK(w.sme.joint[i] == joined_any);  // joined, paid, but the project failed: no benefit
     CHECK(w.sme.net_worth[i] == doctest::Approx(100.0 - 0.1));
-    CHECK(joint_unit_saving(w, i, 0.74f) == 0.f);
     for (const float t : trust_of(w, i)) CHECK(t == doctest::Approx(0.91));  // mates still cooperated
   }
   for (std::uint32_t i = 10; i < 17; ++i) {
     CHECK(w.sme.joint[i] == 0);
     CHECK(w.sme.net_worth[i] == 100.0);
     for (const float t : trust_of(w, i)) CHECK(t == 0.4f);
+  }
+  // The benefit acts from the month after the review (the review month was settled before it).
+  for (std::uint32_t i = 0; i < 17; ++i) CHECK(joint_unit_saving(w, i, 0.74f) == 0.f);
+  w.step = 1;
+  for (std::uint32_t i = 0; i < 17; ++i)
+    CHECK(joint_unit_saving(w, i, 0.74f) == doctest::Approx(i < 6 ? 0.1 * 6 / 20.0 * 0.25 : 0.0));
+}
+
+TEST_CASE("sme_settle.a joint-purchase benefit saves its holder material cost, from the month after the review") {
+  testing::HandBuilt h;
+  add_cluster(h, 6, 0.9f);  // succeeds
+  add_cluster(h, 4, 0.9f);  // too few
+  auto sets = purchasing_only;
+  sets.insert(sets.end(), {"joint_action.defection=0", "sme.hazard_micro=0", "sme.hazard_small=0", "sme.hazard_medium=0"});
+  auto w = testing::hand_built_world(h, sets);
+  for (auto& e : w.sme.expected_demand) e = 9.f;  // plans 9 x 1.1 = 9.9 units: no orders, so no revenue
+  review(w);
+  w.step = 1;
+  Scheduler one(1);
+  sme_plan(w, sentra::PhaseContext{one, 1, 1});
+  sme_settle(w, sentra::PhaseContext{one, 1, 7});
+  const double planned = w.sme.planned_output[0];
+  REQUIRE(planned == doctest::Approx(9.9));
+  const double saving = 0.1 * 6 / 20.0 * w.params.sme.material_cost * planned;
+  for (std::uint32_t i = 0; i < 10; ++i) {
+    CHECK(w.offer_price[i] == doctest::Approx(w.offer_price[9]));  // prices stay on the region's cost
+    CHECK(double(w.sme.profit[i]) == doctest::Approx(double(w.sme.profit[9]) + (i < 6 ? saving : 0.0)));
+    CHECK(sme_value_added(w, i, 1) == doctest::Approx(sme_value_added(w, 9, 1) + (i < 6 ? saving : 0.0)));
+    CHECK(sme_value_added(w, i, 0) == doctest::Approx(sme_value_added(w, 9, 0)));  // the review month: not yet
   }
 }
 
@@ -155,6 +183,7 @@ TEST_CASE("review_joint_action.when (nearly) everybody free rides the project fa
   CHECK(w.cluster.defectors[0] >= 3);
   CHECK(w.cluster.succeeded[0] == 0);
   CHECK(w.cluster.jp_saving[0] == 0.f);
+  w.step = 1;
   for (std::uint32_t i = 0; i < 10; ++i) {
     CHECK((w.sme.joint[i] & benefit_any) == 0);
     CHECK(joint_unit_saving(w, i, 0.74f) == 0.f);
@@ -174,18 +203,22 @@ TEST_CASE("review_joint_action.a firm can only free ride as often as its trust a
   CHECK(w.cluster.succeeded[0] == 1);
 }
 
-TEST_CASE("review_joint_action.off: no projects, no fees, benefits of the last review end") {
+TEST_CASE("review_joint_action.off: no projects, no fees, benefits of the last review end with the review month") {
   testing::HandBuilt h;
   add_cluster(h, 6, 0.9f);
   auto sets = purchasing_only;
   sets.push_back("joint_action.enabled=false");
   auto w = testing::hand_built_world(h, sets);
-  for (std::uint32_t i = 0; i < 6; ++i) w.sme.joint[i] = benefit_bit(0);
-  review(w);
+  w.step = 12;
+  for (std::uint32_t i = 0; i < 6; ++i) w.sme.joint[i] = benefit_bit(0);  // from an earlier review
+  CHECK(benefits(w, 0) == 1u);
+  review(w, 12);
   for (std::uint32_t i = 0; i < 6; ++i) {
-    CHECK(w.sme.joint[i] == 0);
+    CHECK(benefits(w, i) == 1u);  // month 12 itself was settled with them
     CHECK(w.sme.net_worth[i] == 100.0);
   }
+  w.step = 13;
+  for (std::uint32_t i = 0; i < 6; ++i) CHECK(benefits(w, i) == 0u);
 }
 
 TEST_CASE("joint action.in a run, a firm saves only while it holds a benefit, and holds one only from a successful project") {
@@ -199,15 +232,16 @@ TEST_CASE("joint action.in a run, a firm saves only while it holds a benefit, an
     const auto bits = w.sme.joint[i];
     if (bits) REQUIRE(w.sme.cluster[i] >= 0);
     const auto c = static_cast<std::size_t>(std::max(0, w.sme.cluster[i]));
+    REQUIRE(benefits(w, i) == ((bits >> 3) & 7u));  // month 2 is after the review of month 0
     for (std::size_t p = 0; p < projects; ++p) {
       if (!(bits & benefit_bit(p))) continue;
       ++held;
-      CHECK((bits & joined_bit(p)) != 0);
+      CHECK((bits & joined_any) != 0);
       CHECK(w.cluster.succeeded[c * projects + p] == 1);
     }
-    const bool saves = bits & (benefit_bit(0) | benefit_bit(2));
-    CHECK((w.sme.joint_saving[i] > 0.f) == (saves && w.sme.planned_output[i] > 0.f));
-    saving += w.sme.joint_saving[i] > 0.f;
+    const bool saves = benefits(w, i) & 5u;
+    CHECK((joint_unit_saving(w, i, 0.74f) > 0.f) == saves);
+    saving += saves;
   }
   CHECK(held > 20);
   CHECK(saving > 20);
