@@ -8,9 +8,11 @@
 
 #include "engine/random.hpp"
 #include "models/cluster/boundary.hpp"
+#include "models/cluster/joint_action.hpp"
 #include "models/cluster/observe.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/scenario_schema.hpp"
+#include "models/cluster/social_capital.hpp"
 #include "models/cluster/step_plan.hpp"
 #include "models/cluster/world_builder.hpp"
 
@@ -66,6 +68,21 @@ void observe_aggregates(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 
+// The yearly cluster review (phases 12 and 13 in a review month), called directly: in the
+// phase benchmarks' months they would be no-ops.
+void social_capital_review(benchmark::State& state) {
+  auto& f = fixture(state.range(0), static_cast<int>(state.range(1)));
+  for (auto _ : state) measure_social_capital(f.world, f.scheduler);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+void joint_action_review(benchmark::State& state) {
+  auto& f = fixture(state.range(0), static_cast<int>(state.range(1)));
+  measure_social_capital(f.world, f.scheduler);
+  for (auto _ : state) review_joint_action(f.world, f.scheduler, 0, 13);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
 void random_stream_uniform(benchmark::State& state) {
   std::uint64_t agent = 0;
   double sink = 0;
@@ -88,6 +105,8 @@ BENCHMARK(phase<buyer_settle>) SIZES;
 BENCHMARK(phase<social_ties>) SIZES;
 BENCHMARK(whole_step) SIZES;
 BENCHMARK(observe_aggregates) SIZES;
+BENCHMARK(social_capital_review) SIZES->Args({1000000, 1})->Args({1000000, 2});
+BENCHMARK(joint_action_review) SIZES->Args({1000000, 1})->Args({1000000, 2});
 BENCHMARK(random_stream_uniform);
 
 }  // namespace

@@ -4,12 +4,14 @@
 // (buyer_choice.cpp) and by the initial budgets that clear the starting market
 // (initial_budgets.cpp), so the two cannot disagree.
 //   U = -beta_p·ln(price · tariff factor) + beta_q·quality + beta_J·loyalty
-//       + beta_K·ln(capacity / buyers who see the seller) + match + brand (a franchisee)
+//       + beta_K·ln(capacity / buyers who see the seller) + match
+//       + beta_V·visibility (joint marketing, joint_action.hpp) + brand (a franchisee)
 #include <algorithm>
 #include <cmath>
 #include <optional>
 #include <vector>
 
+#include "models/cluster/joint_action.hpp"
 #include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/world.hpp"
 
@@ -32,11 +34,12 @@ inline BuyerTaste buyer_taste(const Params& p, Segment s) {
 }
 
 // Whether a buyer of this taste can buy from `seller`'s current offer: it has capacity, its
-// quality meets the segment's floor, and (export buyers) an SME reaches the minimum lot.
+// quality meets the segment's floor, and (export buyers) an SME reaches the minimum lot, or
+// markets jointly (a trade fair pools its members' lots for export buyers).
 inline bool can_buy(const World& w, const BuyerTaste& t, std::uint32_t seller) {
   const float cap = w.offer_capacity[seller];
   if (cap <= 0.f || w.offer_quality[seller] < t.quality_floor) return false;
-  return !(t.exporter && seller < w.net.space.smes && cap < w.params.buyers.min_lot_export);
+  return !(t.exporter && seller < w.net.space.smes && cap < w.params.buyers.min_lot_export && !jointly_marketed(w, seller));
 }
 
 // Utility of `seller`'s current offer, or nothing when the buyer cannot buy from it.
@@ -49,7 +52,7 @@ inline std::optional<double> offer_utility(const World& w, const BuyerTaste& t, 
   const double per_buyer = double(cap) / double(std::max<std::size_t>(1, w.net.sales.in_degree(seller)));
   return -t.price_weight * std::log(w.offer_price[seller] * t.tariff_factor) + t.quality_weight * w.offer_quality[seller] +
          w.params.buyers.loyalty_weight * tie.loyalty + w.params.buyers.capacity_weight * std::log(per_buyer) + tie.match +
-         brand_utility(w, seller);
+         w.params.buyers.visibility_weight * joint_visibility(w, seller) + brand_utility(w, seller);
 }
 
 // Price of the outside good: imports at home (world price, tariff, transport), the world

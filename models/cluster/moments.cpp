@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/cluster/joint_action.hpp"
 #include "models/cluster/phases.hpp"
 
 namespace sentra::cluster {
@@ -26,10 +27,9 @@ Moments measure_moments(const World& w) {
   for (std::uint32_t i = 0; i < s.size(); ++i) {
     if (!s.alive[i]) continue;
     const auto c = std::size_t(size_class(s.employment[i]));
-    const double transport = transport_cost(w, s.region[i]);
     m.units[c] += 1;
     m.workers[c] += s.employment[i];
-    m.value_added[c] += double(s.revenue[i]) - material * s.planned_output[i] - transport * s.sold[i];
+    m.value_added[c] += sme_value_added(w, i, w.step - 1);  // w.step is the next month; net of joint-action savings
     m.exports[c] += s.exports[i];
     if (s.employment[i] >= 19.5f) m.at_least_20 += 1;
     if (s.employment[i] >= 99.5f) m.at_least_100 += 1;

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "engine/reduce.hpp"
+#include "models/cluster/joint_action.hpp"
 
 namespace sentra::cluster {
 
@@ -15,6 +16,7 @@ struct RegionSums {
   double trust = 0, ties = 0, profit = 0, exits = 0, partnered = 0, founders = 0, informal_micro = 0;
   // Exports by kind of firm: through partners, and per partnered / clustered firm.
   double via_partners = 0, partnered_firms = 0, partnered_exports = 0, clustered_firms = 0, clustered_exports = 0;
+  double joined = 0;  // clustered firms that joined a joint-action project
 
   explicit RegionSums(std::size_t R = 0)
       : smes(R), employment(R), output(R), sales(R), exports(R), levy(R), information(R) {}
@@ -30,6 +32,7 @@ struct RegionSums {
     informal_micro += o.informal_micro;
     via_partners += o.via_partners; partnered_firms += o.partnered_firms; partnered_exports += o.partnered_exports;
     clustered_firms += o.clustered_firms; clustered_exports += o.clustered_exports;
+    joined += o.joined;
     return *this;
   }
 };
@@ -114,6 +117,7 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
       if (s.cluster[i] >= 0) {
         acc.clustered_firms += 1;
         acc.clustered_exports += s.exports[i];
+        acc.joined += (s.joint[i] & joined_any) != 0;
       }
     }
     return acc;
@@ -216,6 +220,43 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "local_revenue", "million IDR/month", "levies collected by all regions", sum(z.levy));
   scalar<double>(a, "regional_budget", "million IDR/year", "all regions' budgets of the current budget year (0 before the first, month 12)",
                  sum(w.region.budget));
+
+  // Clusters at the last review (social_capital.cpp, joint_action.cpp): means over clusters
+  // with at least 2 live members then; projects by kind.
+  const auto& cs = w.cluster;
+  double measured = 0, capital = 0, cohesion = 0, bridging = 0, norm = 0;
+  double attempted = 0, succeeded = 0, participants = 0, defectors = 0;
+  for (std::size_t c = 0; c < cs.members.size(); ++c) {
+    if (cs.members[c] >= 2) {
+      measured += 1;
+      capital += cs.social_capital[c];
+      cohesion += cs.cohesion[c];
+      bridging += cs.bridging[c];
+      norm += cs.norm[c];
+    }
+    for (std::size_t p = 0; p < projects; ++p) {
+      const auto n = cs.participants[c * projects + p];
+      attempted += n > 0;
+      succeeded += cs.succeeded[c * projects + p];
+      participants += n;
+      defectors += cs.defectors[c * projects + p];
+    }
+  }
+  const auto mean = [&](double x) { return measured > 0 ? x / measured : 0.0; };
+  scalar<double>(a, "mean_social_capital", "fraction", "mean over clusters of bonding social capital: tie density x mean trust", mean(capital));
+  scalar<double>(a, "mean_cohesion", "fraction", "mean over clusters of the share of members in the largest group linked by trusted ties", mean(cohesion));
+  scalar<double>(a, "mean_bridging_capital", "fraction", "mean over clusters of the share of members' ties reaching outside the cluster", mean(bridging));
+  scalar<double>(a, "mean_cluster_norm", "fraction", "mean over clusters of cohesion x mean trust (damps free riding)", mean(norm));
+  scalar<double>(a, "joint_participation", "fraction", "share of live clustered SMEs in a joint-action project of the last review",
+                 z.clustered_firms > 0 ? z.joined / z.clustered_firms : 0.0);
+  scalar<double>(a, "joint_projects", "projects", "joint-action projects with participants at the last review", attempted);
+  scalar<double>(a, "joint_success_rate", "fraction", "share of those projects that succeeded", attempted > 0 ? succeeded / attempted : 0.0);
+  scalar<double>(a, "joint_defection_rate", "fraction", "free riders / participants at the last review", participants > 0 ? defectors / participants : 0.0);
+  const double premium = cluster_premium(w, scheduler);
+  scalar<double>(a, "cluster_premium", "ratio",
+                 "geometric mean of value added (revenue less material and transport, net of joint-action savings) over live clustered SMEs / over the others", premium);
+  scalar<double>(a, "cluster_growth_premium", "fraction", "in-cluster growth premium: cluster_premium / its value at month 0 - 1",
+                 cs.premium_start > 0 ? premium / cs.premium_start - 1.0 : 0.0);
 
   auto& t = obs.regions;
   auto col = [&](const char* name, const char* unit, const char* what, const std::vector<double>& v) {

@@ -73,6 +73,7 @@ struct BuyerParams {
   double capacity_weight;           // beta_K: weight of ln(capacity) in utility
   double import_preference;         // utility bonus of the imported good
   double export_demand_multiplier;
+  double visibility_weight;         // beta_V: weight of a seller's visibility (joint marketing) in utility
 };
 
 struct IntermediaryParams {
@@ -167,6 +168,27 @@ struct OutputParams {
   std::int64_t network_every;
 };
 
+// The yearly cluster review: social capital is measured, then joint-action projects form
+// (social_capital.cpp, joint_action.cpp).
+struct ClusterParams {
+  std::int64_t review_every;        // months between reviews
+  double trusted_tie;               // trust at or above which a tie counts as trusted (cohesion)
+};
+
+struct JointActionParams {
+  bool enabled;
+  double trust_min;                 // T_min: mean trust a firm needs to join
+  double defection;                 // psi: P(defect) = psi·(1 - mean trust)·(1 - norm)
+  double defection_limit;           // a project fails when this share or more defect
+  std::int64_t min_participants_jp, min_participants_jm, min_participants_sf;
+  double jp_discount;               // delta_JP: material cost saving at full scale
+  double jp_full_size;              // participants at which the saving is full
+  double jm_visibility;             // V: visibility a successful joint marketing gives
+  double sf_quality;                // offered quality bonus of a shared facility
+  double sf_cost;                   // unit cost saving of a shared facility
+  double fee_jp, fee_jm, fee_sf;    // million IDR a year a cooperating participant pays
+};
+
 struct Params {
   std::int64_t schema_version;
   std::string kind;
@@ -185,6 +207,8 @@ struct Params {
   PolicyParams policy;
   OutputParams output;
   std::vector<config::TimelineEvent> timeline;
+  ClusterParams clusters;
+  JointActionParams joint_action;
 };
 
 }  // namespace sentra::cluster

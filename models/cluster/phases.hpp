@@ -21,6 +21,8 @@ void intermediary_settle(World& w, const PhaseContext& ctx);  // intermediation.
 void big_firm_settle(World& w, const PhaseContext& ctx);      // big_firms.cpp
 void buyer_settle(World& w, const PhaseContext& ctx);         // buyer_choice.cpp
 void social_ties(World& w, const PhaseContext& ctx);          // social_ties.cpp
+void social_capital(World& w, const PhaseContext& ctx);       // social_capital.cpp (review months)
+void joint_action(World& w, const PhaseContext& ctx);         // joint_action.cpp (review months)
 
 // What buyers ordered from seller v this month over the sales layer, and the part of it
 // ordered by export buyers (units).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/random.hpp"
+#include "models/cluster/joint_action.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/streams.hpp"
 
@@ -30,7 +31,10 @@ void sme_plan(World& w, const PhaseContext& ctx) {
       planned *= static_cast<float>(1.0 - p.material_shortfall_depth);
     s.planned_output[i] = planned;
     w.offer_price[i] = (1.f + s.markup[i]) * cost;
-    w.offer_quality[i] = s.quality[i];
+    // A shared facility improves what the firm offers (joint_action.hpp). Its cost saving, like
+    // a joint purchase's, is kept as margin: the firm prices on its region's cost (see
+    // sme_settlement.cpp).
+    w.offer_quality[i] = std::min(1.f, s.quality[i] + joint_quality_bonus(w, i));
     w.offer_capacity[i] = planned;
   });
 }

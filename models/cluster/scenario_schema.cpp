@@ -185,6 +185,8 @@ config::Schema<Params> declare() {
       .settable().describe("Home consumers' utility bonus for the imported good.");
   s.number("buyers.export_demand_multiplier", KEY(buyers.export_demand_multiplier)).def(1.0).range(0.0, 100.0).unit("1")
       .settable().describe("Scales export buyers' budgets: a global demand shock.");
+  s.number("buyers.visibility_weight", KEY(buyers.visibility_weight)).def(1.0).range(0.0, 100.0).unit("1")
+      .describe("beta_V: weight in utility of a seller's visibility V, which participants of a successful joint marketing project hold (joint_action.jm_visibility).");
 
   s.section("intermediaries", "Traders between SMEs and buyers.");
   s.number("intermediaries.suppliers_per_sme", KEY(intermediaries.suppliers_per_sme)).def(1.5).range(0.0, 100.0).unit("traders")
@@ -346,6 +348,44 @@ config::Schema<Params> declare() {
       .describe("Write a snapshot of every live agent every this many months (0: never). The last month is always written.");
   s.integer("output.network_every", KEY(output.network_every)).def(12).range(0, 1200).unit("months")
       .describe("Write every network layer's edge list every this many months (0: never). The last month is always written.");
+
+  s.section("clusters", "The cluster review: social capital measured on the network, then joint action.");
+  s.integer("clusters.review_every", KEY(clusters.review_every)).def(12).range(1, 1200).unit("months")
+      .describe("Months between cluster reviews, at the end of the month (the first in month 0): social capital is measured and joint-action projects form; their benefits last until the next review.");
+  s.number("clusters.trusted_tie", KEY(clusters.trusted_tie)).def(0.5).range(0.0, 1.0).unit("fraction")
+      .describe("A social tie with at least this trust counts as trusted. Cohesion is the share of a cluster's live members in its largest group (2 or more firms) linked by trusted ties.");
+
+  s.section("joint_action", "Joint purchasing (JP), joint marketing or trade fair (JM) and shared facility (SF) projects in clusters (Schmitz's collective efficiency), formed at each cluster review.");
+  s.boolean("joint_action.enabled", KEY(joint_action.enabled)).def(true)
+      .describe("Clusters form joint-action projects at their reviews (off: no projects, no fees, no benefits).");
+  s.number("joint_action.trust_min", KEY(joint_action.trust_min)).def(0.5).range(0.0, 1.0).unit("fraction")
+      .describe("T_min: a firm joins projects only when its mean trust in its live cluster mates reaches this.");
+  s.number("joint_action.defection", KEY(joint_action.defection)).def(0.5).range(0.0, 1.0).unit("1")
+      .describe("psi: a participant free rides with probability psi·(1 - its mean trust)·(1 - the cluster's norm), the norm being cohesion × mean trust.");
+  s.number("joint_action.defection_limit", KEY(joint_action.defection_limit)).def(0.3).range(0.0, 1.0).unit("fraction")
+      .describe("A project fails when this share of its participants or more free ride.");
+  s.integer("joint_action.min_participants_jp", KEY(joint_action.min_participants_jp)).def(5).range(1, 100000).unit("firms")
+      .describe("Participants a joint purchase needs to succeed.");
+  s.integer("joint_action.min_participants_jm", KEY(joint_action.min_participants_jm)).def(10).range(1, 100000).unit("firms")
+      .describe("Participants joint marketing (a trade fair) needs to succeed.");
+  s.integer("joint_action.min_participants_sf", KEY(joint_action.min_participants_sf)).def(15).range(1, 100000).unit("firms")
+      .describe("Participants a shared facility needs to succeed.");
+  s.number("joint_action.jp_discount", KEY(joint_action.jp_discount)).def(0.1).range(0.0, 1.0).unit("fraction")
+      .describe("delta_JP: share of material cost a joint purchase saves its participants at full scale; n participants save delta_JP·min(1, n / jp_full_size).");
+  s.number("joint_action.jp_full_size", KEY(joint_action.jp_full_size)).def(20.0).range(1.0, 100000.0).unit("firms")
+      .describe("Participants at which a joint purchase reaches its full saving.");
+  s.number("joint_action.jm_visibility", KEY(joint_action.jm_visibility)).def(0.2).range(0.0, 10.0).unit("utility")
+      .describe("V: visibility a successful joint marketing project gives its participants (buyers' utility + buyers.visibility_weight × V); export buyers who see them waive the minimum lot (the fair pools lots).");
+  s.number("joint_action.sf_quality", KEY(joint_action.sf_quality)).def(0.05).range(0.0, 1.0).unit("fraction")
+      .describe("Quality a shared facility adds to what its participants offer.");
+  s.number("joint_action.sf_cost", KEY(joint_action.sf_cost)).def(0.03).range(0.0, 1.0).unit("fraction")
+      .describe("Share of unit cost a shared facility saves its participants.");
+  s.number("joint_action.fee_jp", KEY(joint_action.fee_jp)).def(0.6).range(0.0, 1e9).unit("million IDR/year")
+      .describe("What each cooperating participant of a joint purchase pays, from net worth at the review, for the months until the next (fee × clusters.review_every / 12; free riders pay nothing).");
+  s.number("joint_action.fee_jm", KEY(joint_action.fee_jm)).def(0.3).range(0.0, 1e9).unit("million IDR/year")
+      .describe("What each cooperating participant of joint marketing pays.");
+  s.number("joint_action.fee_sf", KEY(joint_action.fee_sf)).def(1.0).range(0.0, 1e9).unit("million IDR/year")
+      .describe("What each cooperating participant of a shared facility pays.");
 
   s.timeline("timeline", KEY(timeline))
       .describe("Policy events: at month `at`, set key `set` to `value` (for one `region`, or all).");

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/random.hpp"
+#include "models/cluster/joint_action.hpp"
 #include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/streams.hpp"
@@ -60,8 +61,12 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     const double wage_bill = double(w.region.unit_labour_cost[r]) * s.productivity[i] * s.employment[i];
     const double levy = s.informal[i] ? 0.0 : double(w.region.levy_rate[r]) * revenue;
     const double royalty = terms.royalty_rate * revenue;
+    // Joint purchasing and a shared facility save the firm part of its cost of planned output
+    // (joint_action.hpp). It prices on its region's cost all the same (sme_plan), so the saving
+    // is its margin: the gain it joined for, not a price cut handed on to buyers.
+    const double saving = double(joint_unit_saving(w, i, sme_unit_cost(w, r), static_cast<std::int64_t>(ctx.step))) * planned;
     const double profit = revenue - wage_bill - material_cost(w) * std::max(0.0, planned - partner_fill * supplied) -
-                          double(transport_cost(w, r)) * sold - levy - royalty;
+                          double(transport_cost(w, r)) * sold - levy - royalty + saving;
     s.sold[i] = static_cast<float>(sold);
     s.revenue[i] = static_cast<float>(revenue);
     s.exports[i] = static_cast<float>(fill * (price * direct_export + via_export_value) + partner_fill * partner_export_value);

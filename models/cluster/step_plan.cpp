@@ -14,33 +14,41 @@ StepPlan make_step_plan(World& w) {
                    [&w, fn](const PhaseContext& ctx) { fn(w, ctx); }});
   };
   phase("sme_plan", "SMEs set unit cost, asking price (1+mu)·c and planned output",
-        {"sme state", "region labour cost, infrastructure"}, {"sme plan", "offers of SMEs"}, sme_plan);
+        {"sme state", "region labour cost, infrastructure", "joint-action benefits"}, {"sme plan", "offers of SMEs"}, sme_plan);
   phase("big_firm_plan", "big firms set cost, price and output", {"big firm state"},
         {"offers of big firms"}, big_firm_plan);
   phase("intermediary_quote", "traders set a resale price that pays each supplier (1 - phi) of it, phi by its channels and information; chains add a margin",
         {"offers of SMEs", "supply layer", "SME information and channels"}, {"offers of traders", "supply prices"},
         intermediary_quote);
   phase("buyer_choice", "buyers split budgets by multinomial logit shares over visible offers and imports",
-        {"all offers", "sales layer", "trade policy"}, {"sales orders", "import orders"},
+        {"all offers", "sales layer", "trade policy", "joint-action benefits"}, {"sales orders", "import orders"},
         buyer_choice);
   phase("intermediary_order", "traders pass buyers' orders to their suppliers",
         {"sales orders", "offers of SMEs"}, {"supply orders"}, intermediary_order);
-  phase("big_firm_order", "big firms order a share of their partners' output",
-        {"offers of SMEs", "partnership layer"}, {"partner orders"}, big_firm_order);
+  phase("big_firm_order", "big firms order from their partners and set the price, by each partnership pattern's terms",
+        {"offers of SMEs", "partnership layer", "big firm sales (last month)"}, {"partner orders, partner prices"}, big_firm_order);
   phase("sme_settle", "SMEs fill orders, book profit and levies, learn demand, adapt, may exit",
-        {"sales, supply and partner orders", "supply prices", "region levy, information system", "big firm accounts (last month)"}, {"sme state", "fill of SMEs"},
+        {"sales, supply and partner orders", "supply prices", "region levy, information system", "big firm accounts (last month)", "joint-action benefits"}, {"sme state", "fill of SMEs"},
         sme_settle);
   phase("intermediary_settle", "traders receive goods, pay the supply prices, deliver, keep the margin",
         {"supply orders", "fill of SMEs"}, {"trader accounts", "fill of traders"},
         intermediary_settle);
-  phase("big_firm_settle", "big firms sell, export and pay partners",
-        {"sales orders", "partner orders", "fill of SMEs"}, {"big firm accounts", "fill of big firms"},
+  phase("big_firm_settle", "big firms sell, export, pay partners, collect royalties, pay commissions, update trust in partners",
+        {"sales orders", "partner orders", "fill of SMEs"}, {"big firm accounts", "fill of big firms", "trust on partnerships"},
         big_firm_settle);
   phase("buyer_settle", "buyers receive goods and update loyalty",
         {"sales orders", "fills"}, {"buyer accounts", "loyalty on sales edges"}, buyer_settle);
   phase("social_ties", "information decays and spreads over trusted ties; trust updates",
         {"information", "social layer", "promotion, information system", "partnerships"},
         {"next information", "trust on social edges"}, social_ties);
+  // The cluster review (every clusters.review_every months; a no-op in other months). Last
+  // in the month so the phase numbers of the phases above, and so their draws, do not move.
+  phase("social_capital", "review months: each cluster's density, trust, trusted cohesion (Boost.Graph), bridging and norm",
+        {"social layer", "supply layer", "partnerships", "sme cluster, alive"},
+        {"cluster social capital"}, social_capital);
+  phase("joint_action", "review months: members join JP/JM/SF projects, may free ride; outcomes, fees, benefits, trust",
+        {"cluster social capital", "trust on social edges", "sme plan, accounts, net worth", "sales orders"},
+        {"sme joint-action benefits", "sme net worth (fees)", "trust on social edges", "cluster projects"}, joint_action);
   return plan;
 }
 

@@ -43,12 +43,13 @@ struct SmeStore {
   std::vector<float> profit;                // million IDR this month
   std::vector<float> levy_paid;             // million IDR this month
   std::vector<double> net_worth;            // million IDR
+  std::vector<std::uint8_t> joint;          // joint-action projects joined and benefits held (joint_action.hpp)
 
   auto columns() {
     return std::tie(uid, region, cluster, alive, informal, birth_step, exit_step, selling_from, employment, productivity,
                     quality, markup, information, information_next, expected_demand,
                     intermediary_signal, planned_output, sold, sold_previous, revenue,
-                    exports, profit, levy_paid, net_worth);
+                    exports, profit, levy_paid, net_worth, joint);
   }
   std::size_t size() const { return uid.size(); }
 };
@@ -131,6 +132,27 @@ struct RegionState {
   std::vector<float> licence_delay_initial;
   std::vector<double> fees_collected;       // million IDR of licence fees since the last budget
   std::size_t size() const { return unit_labour_cost.size(); }
+};
+
+// Clusters, as measured at the last yearly review (social_capital.cpp) and the joint-action
+// projects formed then (joint_action.cpp). Indexed by cluster; projects by cluster * 3 + p
+// (p: 0 joint purchasing, 1 joint marketing, 2 shared facility). Clusters never move, so
+// nothing here is compacted.
+struct ClusterStore {
+  std::vector<std::uint32_t> members;       // live members at the review
+  std::vector<float> density;               // internal ties / (n (n - 1)), ties counted per direction
+  std::vector<float> mean_trust;            // over internal ties
+  std::vector<float> social_capital;        // bonding: density x mean trust
+  std::vector<float> cohesion;              // share of members in the largest trusted component
+  std::vector<float> bridging;              // share of members' ties reaching outside the cluster
+  std::vector<float> norm;                  // cohesion x mean trust: damps defection
+  std::vector<std::uint32_t> participants;  // per project
+  std::vector<std::uint32_t> defectors;     // per project
+  std::vector<std::uint8_t> succeeded;      // per project
+  std::vector<float> jp_saving;             // material cost share the latest joint purchase saves
+  std::vector<float> jp_saving_before;      // the same, decided at the review before
+  std::int64_t last_review = -1;            // month of the latest review
+  double premium_start = 0;                 // the in-cluster premium at month 0 (joint_action.hpp)
 };
 
 }  // namespace sentra::cluster

@@ -19,6 +19,7 @@ inline constexpr std::uint32_t entry_count = 23;
 inline constexpr std::uint32_t entrant = 24;
 inline constexpr std::uint32_t partner_offers = 25;
 inline constexpr std::uint32_t partner_terms = 26;
+inline constexpr std::uint32_t joint_action = 27;
 inline constexpr std::uint32_t informality_review = 30;
 inline constexpr std::uint32_t spinoff = 31;
 inline constexpr std::uint32_t material_supply = 32;

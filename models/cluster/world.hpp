@@ -68,6 +68,7 @@ struct World {
   std::int64_t partnerships_ended_this_step = 0;
   std::int64_t spinoffs_this_step = 0;
   std::vector<AppliedEvent> applied_events;
+  ClusterStore cluster;                 // social capital and joint action at the last review
 };
 
 }  // namespace sentra::cluster

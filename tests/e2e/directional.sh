@@ -22,9 +22,9 @@ check() {
   echo "FAIL: $scenario: $outcome expected $sign, 95% interval of the difference [$lo, $hi]"; fail=1
 }
 
-# compare SCENARIO OUTCOMES: baseline vs SCENARIO, CSV on stdout.
+# compare SCENARIO OUTCOMES [REFERENCE]: REFERENCE (default baseline) vs SCENARIO, CSV on stdout.
 compare() {
-  "$bin" compare "$scenarios/baseline.yaml" "$scenarios/$1.yaml" -r 10 --steps 48 --quiet --format csv \
+  "$bin" compare "$scenarios/${3:-baseline}.yaml" "$scenarios/$1.yaml" -r 10 --steps 48 --quiet --format csv \
     "${small[@]}" --outcomes "$2" -o "$out/$1.h5" || { echo "FAIL: compare $1 exited $?"; fail=1; }
 }
 
@@ -48,5 +48,10 @@ check "$csv" sme_exports_via_partners partnership_programme +
 csv=$(compare export_market_opening sme_exports,export_premium_partnered)
 check "$csv" sme_exports export_market_opening +
 check "$csv" export_premium_partnered export_market_opening +
+
+# Higher initial trust in clusters raises joint-action success and the in-cluster growth premium.
+csv=$(compare social_capital_high joint_success_rate,cluster_growth_premium social_capital_low)
+check "$csv" joint_success_rate social_capital_high +
+check "$csv" cluster_growth_premium social_capital_high +
 
 exit $fail
