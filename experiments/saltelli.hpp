@@ -10,7 +10,8 @@
 // AB_kj, B_j.
 //
 // Estimators, with f_A = f(A_j) etc. and V the variance of all f_A and f_B together:
-//   S1_i = mean_j( f_B (f_ABi - f_A) ) / V        (Saltelli et al. 2010, table 2 (b))
+//   S1_i = mean_j( (f_B - m) (f_ABi - f_A) ) / V  (Saltelli et al. 2010, table 2 (b), with
+//                                                  f_B centred on m, the mean of f_A and f_B)
 //   ST_i = mean_j( (f_A - f_ABi)^2 ) / (2 V)      (Jansen 1999; Saltelli et al. 2010 (f))
 // Intervals: percentile bootstrap over the N rows (each resample draws N values of j with
 // replacement and recomputes V and both indices). The resampling draws come from a
