@@ -95,6 +95,48 @@ std::string percent(double share) {
   return buf;
 }
 
+std::string general(double v) {
+  if (!std::isfinite(v)) return "n/a";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+// Small designs without a sensitivity analysis print each point's replicate means: the
+// workshop's factorial reads at a glance. Larger ones are for runs.csv.
+std::string point_means_report(const Experiment& ex, const Design& design, const std::vector<std::vector<double>>& means) {
+  constexpr std::size_t most = 40;
+  if (design.points.size() > most) return "";
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"point"};
+  if (ex.scenario_factor) header.push_back("scenario");
+  for (const auto& f : ex.factors) header.push_back(f.key);
+  for (const auto& oc : ex.outcomes) header.push_back(oc.name);
+  rows.push_back(header);
+  for (std::size_t p = 0; p < design.points.size(); ++p) {
+    std::vector<std::string> row = {std::to_string(p)};
+    if (ex.scenario_factor) row.push_back(ex.scenarios[design.points[p].scenario].name);
+    for (std::size_t f = 0; f < ex.factors.size(); ++f) row.push_back(ex.factors[f].text(design.points[p].values[f]));
+    for (std::size_t oc = 0; oc < ex.outcomes.size(); ++oc) row.push_back(general(means[oc][p]));
+    rows.push_back(row);
+  }
+  std::vector<std::size_t> width(header.size(), 0);
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
+  const std::size_t text_columns = ex.scenario_factor ? 2 : 1;
+  std::string out = "Mean of each outcome over the replicates, by design point:\n\n";
+  for (const auto& r : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      const std::string pad(width[i] - r[i].size(), ' ');
+      line += (i ? "  " : "") + (i < text_columns ? r[i] + pad : pad + r[i]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
 struct Tables {
   Table numbers;
   std::vector<output::TextColumn> text;
@@ -121,8 +163,8 @@ int sweep_command(const SweepOptions& o) {
   // outcomes' units and the memory a world needs.
   std::vector<config::Loaded<cluster::Params>> base;
   for (const auto& s : ex.scenarios) {
-    std::vector<std::string> sets = {"seed=" + std::to_string(ex.seed)};
-    if (ex.steps_given) sets.push_back("steps=" + std::to_string(ex.steps));
+    std::vector<std::string> sets = common_overrides(ex);
+    sets.push_back("seed=" + std::to_string(ex.seed));
     base.push_back(cluster::load_scenario(s.path, sets));
   }
   const std::vector<Column> aggregates = aggregate_columns(base.front().value);
@@ -177,7 +219,7 @@ int sweep_command(const SweepOptions& o) {
     spec.scenario = ex.scenarios[point.scenario].path;
     for (std::size_t f = 0; f < F; ++f) spec.sets.push_back(ex.factors[f].key + "=" + ex.factors[f].text(point.values[f]));
     spec.sets.push_back("seed=" + std::to_string(replicate_seed(ex.seed, r)));
-    if (ex.steps_given) spec.sets.push_back("steps=" + std::to_string(ex.steps));
+    for (const auto& s : common_overrides(ex)) spec.sets.push_back(s);
     run_files[i] = "runs/dp" + zero_padded(p, P, 4) + "_r" + zero_padded(r, R, 2) + ".h5";
     spec.file = dir / run_files[i];
     std::string alone = "sentra run " + shell_word(spec.scenario);
@@ -300,7 +342,7 @@ int sweep_command(const SweepOptions& o) {
     t.text = {{"name", "the scenario's name", {}},
               {"file", "the scenario file as the experiment names it", {}},
               {"scenario_yaml", "the scenario file as given", {}},
-              {"resolved_yaml", "the scenario after extends and defaults, with the experiment's steps and replicate 0's seed", {}}};
+              {"resolved_yaml", "the scenario after extends and defaults, with the experiment's steps and output keys and replicate 0's seed", {}}};
     for (std::size_t k = 0; k < K; ++k) {
       t.text[0].values.push_back(ex.scenarios[k].name);
       t.text[1].values.push_back(ex.scenarios[k].written);
@@ -485,7 +527,8 @@ int sweep_command(const SweepOptions& o) {
             << dir.string() << "/ (runs.csv, runs.h5" << (sensitivity_csv.empty() ? "" : ", sensitivity.csv")
             << ", runs/).\n";
   std::cout << "Seeds: replicate r runs with seed " << ex.seed << " + r at every design point (common random numbers).\n";
-  const std::string report = sensitivity_report(sensitivity);
+  const std::string report =
+      sensitivity.method == SensitivityMethod::none ? point_means_report(ex, design, means) : sensitivity_report(sensitivity);
   if (!report.empty()) std::cout << "\n" << report;
 
   if (failed > 0) {
@@ -511,7 +554,7 @@ int sweep_command(const SweepOptions& o) {
     const double rest = capacity - sum.simulate - sum.build - sum.write - sum.load;
     std::fprintf(stderr,
                  "sentra sweep: %zu runs in %.2f s (%.1f runs/s; %zu resumed, %zu failed) on %d slot%s. Of the slots' "
-                 "time: stepping and observing %s, building worlds %s, writing run files %s, loading scenarios %s, "
+                 "time: stepping and observing %s, building worlds %s, writing (or reading back) run files %s, loading scenarios %s, "
                  "the rest (idle slots, design, tables) %s. Sweep overhead (loading + the rest) %s; outside step and "
                  "observe %s\n",
                  N, wall, wall > 0 ? double(N) / wall : 0.0, resumed, failed, layout.concurrent,

@@ -62,6 +62,14 @@ std::string list_of_numbers(const std::vector<double>& values, const Factor& f) 
 
 }  // namespace
 
+std::vector<std::string> common_overrides(const Experiment& e) {
+  std::vector<std::string> sets;
+  if (e.steps_given) sets.push_back("steps=" + std::to_string(e.steps));
+  sets.push_back("output.snapshot_every=" + std::to_string(e.snapshot_every));
+  sets.push_back("output.network_every=" + std::to_string(e.network_every));
+  return sets;
+}
+
 std::string resolved_yaml(const Experiment& e, const std::string& folder) {
   std::ostringstream y;
   const auto path_from_folder = [&](const ScenarioRef& s) {
@@ -84,6 +92,7 @@ std::string resolved_yaml(const Experiment& e, const std::string& folder) {
   y << "steps: " << e.steps << "\n";
   y << "seed: " << e.seed << "\n";
   y << "replications: " << e.replications << "\n";
+  y << "output: {snapshot_every: " << e.snapshot_every << ", network_every: " << e.network_every << "}\n";
   y << (e.factors.empty() ? "factors: []\n" : "factors:\n");
   for (const auto& f : e.factors) {
     y << "  - {key: " << f.key << ", role: " << role_name(f.role);

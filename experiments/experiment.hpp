@@ -78,7 +78,17 @@ struct Experiment {
   std::uint64_t seed = 0;   // base seed: replicate r runs with seed + r at every design point
   std::int64_t steps = 0;   // months of every run
   bool steps_given = false; // `steps:` written (then every run gets --set steps=N)
+  // Agent and network snapshots in each run file (`output: {snapshot_every, network_every}`,
+  // the scenario keys output.*, set for every run). 0 by default: hundreds of runs rarely
+  // need agent-level data, and a small world's snapshots take far longer to write than to
+  // simulate.
+  std::int64_t snapshot_every = 0;
+  std::int64_t network_every = 0;
 };
+
+// The `--set` overrides every run of the experiment gets besides its design point's values
+// and seed: steps (when the experiment sets them) and the output keys.
+std::vector<std::string> common_overrides(const Experiment& experiment);
 
 // The experiment with every default filled in, as YAML the loader reads back: the record
 // of what a sweep ran (DIR/experiment.yaml). Scenario paths are written relative to

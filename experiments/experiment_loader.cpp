@@ -33,7 +33,9 @@ constexpr int max_depth = 64;
 
 const std::vector<std::string> top_keys = {"schema_version", "kind",  "name",         "description",
                                            "scenario",       "scenarios", "steps",    "seed",
-                                           "replications",   "factors", "design",     "outcomes"};
+                                           "replications",   "output",  "factors",    "design",
+                                           "outcomes"};
+const std::vector<std::string> output_keys = {"snapshot_every", "network_every"};
 const std::vector<std::string> factor_keys = {"key", "role", "min", "max", "values"};
 const std::vector<std::string> outcome_keys = {"name", "series", "reduce", "window", "step"};
 // The keys each design takes (type first).
@@ -49,6 +51,8 @@ const std::map<std::string, std::string> reserved_keys = {
     {"seed", "the experiment sets every run's seed (seed + replicate)"},
     {"steps", "the experiment's own steps: key sets every run's length"},
     {"schema_version", "it is the scenario format's version"},
+    {"output.snapshot_every", "the experiment's own output: key sets it for every run"},
+    {"output.network_every", "the experiment's own output: key sets it for every run"},
 };
 // Columns of the runs table that outcome names must leave free.
 const std::vector<std::string> reserved_columns = {"design_point", "replicate", "seed",     "scenario",
@@ -60,6 +64,12 @@ std::string listing(const std::vector<std::string>& names) {
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
   return out;
+}
+
+// describe() with "an empty list" told apart from a list, for the keys that need items.
+std::string described(const Node& node) {
+  if (node.type == Node::Type::sequence && node.items.empty()) return "an empty list";
+  return config::describe(node);
 }
 
 Mark value_mark(const Entry& e) { return e.value.type == Node::Type::null ? e.key_mark : e.value.mark; }
@@ -304,7 +314,7 @@ std::optional<ParsedFactor> parse_factor(Reader& r, const Node& item, const std:
   const std::string vpath = join(path, "values");
   if (values->value.type != Node::Type::sequence || values->value.items.empty()) {
     if (!values->value.reported)
-      r.error(value_mark(*values), vpath, "expected a non-empty list of values, got " + config::describe(values->value));
+      r.error(value_mark(*values), vpath, "expected a non-empty list of values, got " + described(values->value));
     return std::nullopt;
   }
   if (!out.key) return std::nullopt;
@@ -538,6 +548,19 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
     if (const auto v = r.integer(*e, "replications", 1, 100000)) ex.replications = static_cast<std::size_t>(*v);
   }
 
+  if (const Entry* e = root.find("output")) {
+    if (r.mapping(e->value, value_mark(*e), "output", output_keys, "a mapping {snapshot_every, network_every}")) {
+      for (const auto& [key, field] : {std::pair<const char*, std::int64_t*>{"snapshot_every", &ex.snapshot_every},
+                                       std::pair<const char*, std::int64_t*>{"network_every", &ex.network_every}}) {
+        const Entry* v = e->value.find(key);
+        const KeySpec* k = declared((std::string("output.") + key).c_str());
+        if (!v || !k) continue;
+        if (const auto x = r.convert(*k, v->value, value_mark(*v), std::string("output.") + key))
+          *field = static_cast<std::int64_t>(as_double(*x));
+      }
+    }
+  }
+
   std::vector<ScenarioFacts> facts;
   bool scenarios_ok = !ex.scenarios.empty();
   for (std::size_t i = 0; i < ex.scenarios.size(); ++i) {
@@ -548,8 +571,7 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
       scenarios_ok = false;
       continue;
     }
-    std::vector<std::string> overrides;
-    if (ex.steps_given) overrides.push_back("steps=" + std::to_string(ex.steps));
+    const std::vector<std::string> overrides = common_overrides(ex);
     try {
       facts.push_back(model.load(ref.path, overrides));
       ref.name = facts.back().name;
@@ -760,7 +782,7 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
           if (items.type != Node::Type::sequence || items.items.empty()) {
             if (!items.reported)
               r.error(value_mark(*list), "design.points",
-                      "expected a non-empty list of points {key: value, ...}, got " + config::describe(items));
+                      "expected a non-empty list of points {key: value, ...}, got " + described(items));
             design_ok = false;
             break;
           }
@@ -847,7 +869,7 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
     if (list.type != Node::Type::sequence || list.items.empty()) {
       if (!list.reported)
         r.error(value_mark(*e), "outcomes",
-                "expected a non-empty list of outcomes {name, series, reduce}, got " + config::describe(list));
+                "expected a non-empty list of outcomes {name, series, reduce}, got " + described(list));
     } else if (!scenarios_ok) {
       // Windows and series need the scenario: its own errors come first.
     } else {

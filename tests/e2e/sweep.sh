@@ -24,7 +24,7 @@ find "$out" -name '*.partial' | grep -q . && { echo "FAIL: .partial left behind"
 "$py" "$check" layout "$out/t2" 4 2 24 "$factors" "$outcomes" || fail=1
 # Design point 3 is (trust_initial 0.7, promotion 0.02); replicate 1 ran with seed 7 + 1.
 "$bin" run "$root/scenarios/workshop_small.yaml" --set social.trust_initial=0.7 --set policy.promotion=0.02 \
-  --seed 8 --steps 24 --out "$out/alone.h5" --quiet || { echo "FAIL: sentra run"; fail=1; }
+  --set output.snapshot_every=0 --set output.network_every=0 --seed 8 --steps 24 --out "$out/alone.h5" --quiet || { echo "FAIL: sentra run"; fail=1; }
 "$py" "$check" run-matches "$out/t2/runs/dp0003_r01.h5" "$out/alone.h5" || fail=1
 
 # Any thread count and any number of runs at once: the same bits.

@@ -27,6 +27,8 @@ struct FakeParams {
   double trust = 0;
   std::int64_t smes = 0;
   bool flag = false;
+  std::int64_t snapshot_every = 0;
+  std::int64_t network_every = 0;
 };
 
 const config::Schema<FakeParams>& fake_schema() {
@@ -39,6 +41,8 @@ const config::Schema<FakeParams>& fake_schema() {
     s.number("social.trust", [](FakeParams& p) -> auto& { return p.trust; }).def(0.5).range(0.0, 1.0);
     s.integer("world.smes", [](FakeParams& p) -> auto& { return p.smes; }).def(100).range(1, 1000000);
     s.boolean("world.flag", [](FakeParams& p) -> auto& { return p.flag; }).def(false);
+    s.integer("output.snapshot_every", [](FakeParams& p) -> auto& { return p.snapshot_every; }).def(12).range(0, 1200);
+    s.integer("output.network_every", [](FakeParams& p) -> auto& { return p.network_every; }).def(12).range(0, 1200);
     return s;
   }();
   return schema;
@@ -129,6 +133,7 @@ TEST_CASE("load_experiment.resolved YAML loads back to the same experiment") {
   const std::string path = folder.write(
       "x.yaml", "schema_version: 1\nkind: experiment\nname: t\nscenarios: [a.yaml, b.yaml]\nsteps: 12\nfactors:\n"
                 "  - {key: social.trust, min: 0.1, max: 0.3, role: uncertainty}\n"
+                "output: {snapshot_every: 6}\n"
                 "design: {type: sobol, samples: 8}\n"
                 "outcomes:\n  - {name: x, series: survival, reduce: at, step: 6}\n  - {name: y, series: profit, reduce: max, window: [2, 5]}\n");
   const Experiment e = load_experiment(path, fake_model());
@@ -137,6 +142,10 @@ TEST_CASE("load_experiment.resolved YAML loads back to the same experiment") {
   const Experiment again = load_experiment(again_path, fake_model());
   CHECK(resolved_yaml(again, folder.dir.string()) == text);
   CHECK(again.design.resamples == 1000);
+  CHECK(again.snapshot_every == 6);
+  CHECK(again.network_every == 0);
+  CHECK(common_overrides(again) ==
+        std::vector<std::string>{"steps=12", "output.snapshot_every=6", "output.network_every=0"});
   CHECK(make_design(again).points.size() == 8 * 4);  // N (k + 2), the scenario is a dimension
   CHECK(make_design(again).dimensions == std::vector<std::string>{"scenario", "social.trust"});
 }
