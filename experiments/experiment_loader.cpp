@@ -463,16 +463,19 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
   Experiment ex;
   ex.file = path;
   ex.text = *text;
+  // Without `kind: experiment` this is most likely a scenario given by mistake: one message
+  // says so, instead of one per scenario key the experiment format does not know.
+  const Entry* kind = root.find("kind");
+  if (!kind || kind->value.type != Node::Type::scalar || kind->value.text != "experiment") {
+    const std::string got = kind ? config::describe(kind->value) : std::string("nothing");
+    r.error(kind ? value_mark(*kind) : top, "kind",
+            "expected 'experiment' (required key: sentra sweep takes experiment files, which name their scenario in "
+            "scenario:; a scenario file runs with sentra run), got " + got);
+    fail(std::move(diags), path);
+  }
   r.mapping(root, root.mark, "", top_keys, "a mapping");
 
   if (const Entry* e = r.required(root, top, "", "schema_version", "an integer in [1, 1]")) r.integer(*e, "schema_version", 1, 1);
-  if (const Entry* e = root.find("kind")) {
-    r.choice(*e, "kind", {"experiment"});
-  } else {
-    r.error(top, "kind",
-            "expected 'experiment' (required key: sentra sweep takes experiment files; a scenario runs with sentra "
-            "run), got nothing");
-  }
   if (const Entry* e = r.required(root, top, "", "name", "a name (letters, digits, '_', '-', '.')")) {
     if (const auto name = r.text(*e, "name")) {
       if (!is_folder_name(*name))

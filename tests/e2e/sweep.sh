@@ -110,7 +110,7 @@ outcomes:
 YAML
 "$bin" sweep "$out/long.yaml" --out "$out/long" --threads 2 --quiet > /dev/null 2>&1 &
 pid=$!
-for _ in $(seq 100); do ls "$out/long/runs/"*.h5 > /dev/null 2>&1 && break; sleep 0.05; done
+for _ in $(seq 1200); do ls "$out/long/runs/"*.h5 > /dev/null 2>&1 && break; sleep 0.05; done  # up to a minute (sanitizer builds are slow)
 kill -INT $pid
 wait $pid; rc=$?
 [ $rc = 130 ] || { echo "FAIL: interrupted sweep exited $rc, expected 130"; fail=1; }
