@@ -239,7 +239,6 @@ int sweep_command(const SweepOptions& o) {
   std::vector<SweepRunResult> results(N);
   std::mutex hdf5_lock;
   std::atomic<std::int64_t> months_done{0};
-  std::atomic<std::size_t> runs_finished{0};
   Progress progress("sweep", static_cast<std::int64_t>(N), o.quiet, "run");
   std::mutex progress_mutex;
   const auto report_progress = [&] {
@@ -262,7 +261,6 @@ int sweep_command(const SweepOptions& o) {
         if (results[i].status == SweepRunResult::Status::interrupted) return;
         // A run read back or failed early counts as whole for the rate and the ETA.
         months_done += ex.steps - months;
-        ++runs_finished;
         report_progress();
       },
       stop);
