@@ -43,6 +43,19 @@ struct CompareOptions {
 };
 int compare_command(const CompareOptions& options);
 
+// `sentra sweep`: an experiment file's design, every point R times, with sensitivity analyses.
+struct SweepOptions {
+  std::string experiment;  // the experiment file
+  std::string out;         // empty: results/<experiment name>/
+  bool resume = false;     // keep finished run files of an interrupted sweep
+  int threads = 0;         // 0: all cores
+  int jobs = 0;            // runs at once; 0: as many as the threads and the memory allow
+  bool quiet = false;
+  std::string command_line;
+};
+int sweep_command(const SweepOptions& options);
+
+// Scenario files, and experiment files (`kind: experiment`), each checked in full.
 int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& sets, bool quiet);
 
 struct BenchOptions {

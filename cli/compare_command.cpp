@@ -7,7 +7,6 @@
 // several at a time (experiments/parallel_runs.hpp); each result is stored by its (scenario,
 // replicate) index and runs are written to the file in index order, so the file's contents
 // do not depend on the thread count or on which run finished first.
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -26,6 +25,7 @@
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_slots.hpp"
 #include "cli/version.hpp"
 #include "engine/config/diagnostic.hpp"
 #include "experiments/comparison.hpp"
@@ -190,24 +190,11 @@ int compare_command(const CompareOptions& o) {
 
   // --- Runs -------------------------------------------------------------------------------
   const std::size_t N = K * R;
-  // Every run held at once has a whole world in memory: unless --jobs says otherwise, hold
-  // no more worlds than fit in 80% of the memory (the same margin load_scenario allows one).
-  int jobs = o.jobs;
-  bool memory_bound = false;
-  if (jobs == 0) {
-    double largest = 0;
-    for (const auto& s : scenarios) largest = std::max(largest, double(cluster::estimate_world_bytes(s.loaded.value)));
-    const double physical = double(sysconf(_SC_PHYS_PAGES)) * double(sysconf(_SC_PAGE_SIZE));
-    if (largest > 0 && physical > 0) {
-      const auto fit = static_cast<int>(std::clamp(0.8 * physical / largest, 1.0, 1024.0));
-      const RunLayout unbounded = plan_runs(N, o.threads, 0);
-      if (fit < unbounded.concurrent) {
-        jobs = fit;
-        memory_bound = true;
-      }
-    }
-  }
-  const RunLayout layout = plan_runs(N, o.threads, jobs);
+  double largest = 0;
+  for (const auto& sc : scenarios) largest = std::max(largest, double(cluster::estimate_world_bytes(sc.loaded.value)));
+  const RunSlots slots = plan_run_slots(N, largest, o.threads, o.jobs);
+  const RunLayout layout = slots.layout;
+  const bool memory_bound = slots.memory_bound;
   const OutcomeReduction reduction;
 
   install_interrupt_handlers();

@@ -57,8 +57,8 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> validate_files, validate_sets;
   bool validate_quiet = false;
-  auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
-  validate_cmd->add_option("files", validate_files, "Scenario files")->required();
+  auto* validate_cmd = app.add_subcommand("validate", "Check scenario and experiment files without running them");
+  validate_cmd->add_option("files", validate_files, "Scenario or experiment files")->required();
   validate_cmd->add_option("--set", validate_sets, "Override a key: --set key.path=value (repeatable)");
   validate_cmd->add_flag("-q,--quiet", validate_quiet, "Print only errors");
 
@@ -148,6 +148,28 @@ int main(int argc, char** argv) {
       "measured on the same draws and the paired interval is narrow. `sentra run SCENARIO --seed <base + r>` repeats "
       "any single run. See docs/experiments.md.");
 
+  SweepOptions sweep;
+  sweep.command_line = command_line;
+  auto* sweep_cmd = app.add_subcommand(
+      "sweep", "Run an experiment file's design (full factorial, list, Latin hypercube, Sobol, Morris): every point "
+               "R times with common random numbers, one run file each, runs.csv/runs.h5, and Sobol indices or Morris "
+               "effects");
+  sweep_cmd->add_option("experiment", sweep.experiment, "Experiment file (YAML, kind: experiment)")->required();
+  sweep_cmd->add_option("-o,--out", sweep.out, "Results folder (default: results/<experiment name>/)");
+  sweep_cmd->add_flag("--resume", sweep.resume,
+                      "Continue an interrupted sweep in its folder: finished run files are kept, the rest run");
+  sweep_cmd->add_option("-t,--threads", sweep.threads, "Worker threads in all (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  sweep_cmd->add_option("-j,--jobs", sweep.jobs,
+                        "Runs simulated at once (default: one per thread, fewer for worlds that would not fit in "
+                        "memory)")
+      ->check(CLI::Range(0, 1024));
+  sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "No progress or timing on stderr (results are still printed)");
+  sweep_cmd->footer(
+      "Replicate r of every design point runs with seed base + r (common random numbers). Exit codes: 0 done, 1 some "
+      "runs failed (recorded in runs.csv), 2 invalid experiment file, 130 interrupted (finished runs kept for "
+      "--resume). See docs/experiments.md.");
+
   std::string schema_format = "markdown";
   auto* schema_cmd = app.add_subcommand("schema", "Print the scenario reference (markdown), the JSON Schema (json) or the phase table (phases)");
   schema_cmd->add_option("--format", schema_format, "markdown, json or phases")->check(CLI::IsMember({"markdown", "json", "phases"}));
@@ -191,6 +213,7 @@ int main(int argc, char** argv) {
     }
     if (*schema_cmd) return schema_command(schema_format);
     if (*calibrate_cmd) return calibrate_command(calibrate);
+    if (*sweep_cmd) return sweep_command(sweep);
     if (*compare_cmd) {
       if (outcomes_opt->count()) compare.outcomes = compare_outcomes;
       return compare_command(compare);

@@ -1,4 +1,5 @@
 // `sentra run`: scenario file -> validated parameters -> simulation -> HDF5 run file.
+// Also `sentra validate` (scenario and experiment files) and `sentra schema`.
 #include <unistd.h>
 
 #include <chrono>
@@ -12,9 +13,13 @@
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
+#include "cli/scenario_model.hpp"
+#include "cli/snapshot_due.hpp"
 #include "cli/summary.hpp"
 #include "cli/version.hpp"
 #include "engine/config/docs.hpp"
+#include "experiments/design.hpp"
+#include "experiments/experiment_loader.hpp"
 #include "models/cluster/scenario_schema.hpp"
 #include "models/cluster/simulation.hpp"
 #include "models/cluster/step_plan.hpp"
@@ -31,10 +36,6 @@ std::string utc_now() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
-}
-
-bool due(std::int64_t every, std::int64_t t, std::int64_t steps) {
-  return every > 0 && (t == 0 || (t + 1) % every == 0 || t == steps - 1);
 }
 
 }  // namespace
@@ -89,8 +90,8 @@ int run_command(const RunOptions& o) {
       return exit_interrupted;
     }
     sim.step();
-    last = sim.observe(due(params.output.snapshot_every, t, params.steps),
-                       due(params.output.network_every, t, params.steps));
+    last = sim.observe(snapshot_due(params.output.snapshot_every, t, params.steps),
+                       snapshot_due(params.output.network_every, t, params.steps));
     writer.write_step(last);
     if (!first) {
       first = last;
@@ -121,6 +122,20 @@ int validate_command(const std::vector<std::string>& files, const std::vector<st
   int status = exit_ok;
   for (const auto& f : files) {
     try {
+      if (experiments::is_experiment_file(f)) {
+        if (!sets.empty()) {
+          std::cerr << "sentra validate: --set applies to scenario files, not to the experiment file " << f << "\n";
+          status = exit_invalid;
+          continue;
+        }
+        const auto ex = experiments::load_experiment(f, cluster_scenario_model());
+        const auto design = experiments::make_design(ex);
+        if (!quiet)
+          std::cout << f << ": ok (experiment " << ex.name << ": " << experiments::design_name(ex.design.type)
+                    << " design, " << design.points.size() << " points x " << ex.replications << " replicates = "
+                    << design.points.size() * ex.replications << " runs)\n";
+        continue;
+      }
       const auto loaded = cluster::load_scenario(f, sets);
       if (!quiet) std::cout << f << ": ok (" << loaded.value.name << ")\n";
     } catch (const config::ConfigError& e) {

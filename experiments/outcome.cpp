@@ -1,5 +1,6 @@
 #include "experiments/outcome.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -34,6 +35,67 @@ std::string OutcomeReduction::describe(std::span<const std::int64_t> steps, cons
            std::to_string(window) + ")";
   return "mean over " + range + ", the last " + std::to_string(n) + " of the run's " + std::to_string(steps.size()) +
          " " + units;
+}
+
+std::optional<Reduce> parse_reduce(const std::string& name) {
+  for (const Reduce r : {Reduce::last, Reduce::mean, Reduce::min, Reduce::max, Reduce::at})
+    if (name == reduce_name(r)) return r;
+  return std::nullopt;
+}
+
+const char* reduce_name(Reduce reduce) {
+  switch (reduce) {
+    case Reduce::last: return "last";
+    case Reduce::mean: return "mean";
+    case Reduce::min: return "min";
+    case Reduce::max: return "max";
+    case Reduce::at: return "at";
+  }
+  return "?";
+}
+
+const std::vector<std::string>& reduce_names() {
+  static const std::vector<std::string> names = {"last", "mean", "min", "max", "at"};
+  return names;
+}
+
+double SeriesReduction::apply(std::span<const double> values, std::span<const std::int64_t> steps) const {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::size_t n = std::min(values.size(), steps.size());
+  if (n == 0) return nan;
+  if (reduce == Reduce::last) return values[n - 1];
+  double sum = 0.0, low = 0.0, high = 0.0;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (steps[i] < from || steps[i] > to) continue;
+    const double v = values[i];
+    low = count == 0 ? v : std::min(low, v);
+    high = count == 0 ? v : std::max(high, v);
+    sum += v;
+    ++count;
+  }
+  if (count == 0) return nan;
+  switch (reduce) {
+    case Reduce::mean: return sum / double(count);
+    case Reduce::min: return low;
+    case Reduce::max: return high;
+    case Reduce::at:
+    case Reduce::last: break;
+  }
+  return sum / double(count);  // `at`: the one value in [step, step]
+}
+
+std::string SeriesReduction::describe() const {
+  const std::string window =
+      from == to ? "step " + std::to_string(from) : "steps " + std::to_string(from) + "-" + std::to_string(to);
+  switch (reduce) {
+    case Reduce::last: return "last value of " + series;
+    case Reduce::at: return series + " at step " + std::to_string(from);
+    case Reduce::mean:
+    case Reduce::min:
+    case Reduce::max: break;
+  }
+  return std::string(reduce_name(reduce)) + " of " + series + " over " + window;
 }
 
 std::vector<std::string> split_outcome_list(const std::string& list) {

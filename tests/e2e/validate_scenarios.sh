@@ -1,4 +1,4 @@
 #!/usr/bin/env bash
-# Every shipped scenario validates.
+# Every shipped scenario and experiment file validates.
 bin=$1; dir=$2
-"$bin" validate "$dir"/*.yaml
+"$bin" validate "$dir"/*.yaml "$dir"/experiments/*.yaml

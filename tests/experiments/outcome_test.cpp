@@ -56,3 +56,24 @@ TEST_CASE("default_outcomes.are the nine headline series") {
   CHECK(default_outcomes().size() == 9);
   CHECK(default_outcomes().front() == "sme_output");
 }
+
+TEST_CASE("SeriesReduction.reduces over a window of step labels") {
+  const std::vector<double> v = {5, 1, 4, 2, 8};
+  const std::vector<std::int64_t> steps = {0, 1, 2, 3, 4};
+  SeriesReduction r{"x", "s", Reduce::mean, 1, 3};
+  CHECK(r.apply(v, steps) == doctest::Approx(7.0 / 3.0));
+  r.reduce = Reduce::max;
+  CHECK(r.apply(v, steps) == 4);
+  r.reduce = Reduce::min;
+  CHECK(r.apply(v, steps) == 1);
+  r.reduce = Reduce::last;
+  CHECK(r.apply(v, steps) == 8);
+  r = {"x", "s", Reduce::at, 2, 2};
+  CHECK(r.apply(v, steps) == 4);
+  CHECK(r.describe() == "s at step 2");
+  r = {"x", "s", Reduce::mean, 7, 9};
+  CHECK(std::isnan(r.apply(v, steps)));
+  CHECK(r.describe() == "mean of s over steps 7-9");
+  CHECK(parse_reduce("max") == Reduce::max);
+  CHECK_FALSE(parse_reduce("median"));
+}

@@ -1,0 +1,23 @@
+#include "cli/scenario_model.hpp"
+
+#include "cli/aggregate_columns.hpp"
+#include "models/cluster/scenario_schema.hpp"
+
+namespace sentra::cli {
+
+experiments::ScenarioModel cluster_scenario_model() {
+  experiments::ScenarioModel model;
+  model.keys = &cluster::scenario_schema().declarations();
+  model.load = [](const std::string& path, const std::vector<std::string>& overrides) {
+    const auto loaded = cluster::load_scenario(path, overrides);
+    experiments::ScenarioFacts facts;
+    facts.name = loaded.value.name;
+    facts.steps = loaded.value.steps;
+    facts.seed = loaded.value.seed;
+    for (const auto& c : aggregate_columns(loaded.value)) facts.series.push_back(c.name);
+    return facts;
+  };
+  return model;
+}
+
+}  // namespace sentra::cli
