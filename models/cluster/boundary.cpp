@@ -10,6 +10,7 @@
 #include "models/cluster/phases.hpp"
 #include "models/cluster/regional_budget.hpp"
 #include "models/cluster/regional_policy.hpp"
+#include "models/cluster/strategy.hpp"
 #include "models/cluster/streams.hpp"
 #include "models/cluster/world_builder.hpp"
 
@@ -115,7 +116,9 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
   const auto plan = plan_compaction(w.sme.alive);
   std::uint32_t entrants = 0;
   for (auto n : w.pending_entrants) entrants += n;
-  if (!plan.changes_anything() && entrants == 0 && ending == 0) return;
+  // Buyer ties that market development and diversification chose, read on the old ids.
+  const auto strategy_ties = strategy_buyer_ties(w, plan.old_to_new);
+  if (!plan.changes_anything() && entrants == 0 && ending == 0 && strategy_ties.empty()) return;
 
   const auto old_space = w.net.space;
   const auto survivors = static_cast<std::uint32_t>(plan.survivors());
@@ -246,6 +249,8 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
     w.pending_entrants[slot] = 0;
   }
   w.entries_this_step = entrants;
+  for (const auto& t : strategy_ties) sales.push_back({space.buyer_offset() + t.buyer, t.sme, t.edge});
+  w.strategy_ties_this_step = static_cast<std::int64_t>(strategy_ties.size());
 
   const auto keep = [](std::uint32_t) { return true; };
   w.net.space = space;

@@ -4,6 +4,7 @@
 
 #include "engine/reduce.hpp"
 #include "models/cluster/joint_action.hpp"
+#include "models/cluster/strategy.hpp"
 
 namespace sentra::cluster {
 
@@ -17,6 +18,7 @@ struct RegionSums {
   // Exports by kind of firm: through partners, and per partnered / clustered firm.
   double via_partners = 0, partnered_firms = 0, partnered_exports = 0, clustered_firms = 0, clustered_exports = 0;
   double joined = 0;  // clustered firms that joined a joint-action project
+  std::array<double, 4> strategy{};  // live SMEs on each Ansoff strategy (strategy.hpp)
 
   explicit RegionSums(std::size_t R = 0)
       : smes(R), employment(R), output(R), sales(R), exports(R), levy(R), information(R) {}
@@ -33,6 +35,7 @@ struct RegionSums {
     via_partners += o.via_partners; partnered_firms += o.partnered_firms; partnered_exports += o.partnered_exports;
     clustered_firms += o.clustered_firms; clustered_exports += o.clustered_exports;
     joined += o.joined;
+    for (std::size_t a = 0; a < 4; ++a) strategy[a] += o.strategy[a];
     return *this;
   }
 };
@@ -114,6 +117,7 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
           acc.via_partners += double(w.partner_order[edge]) * w.partner_fill[i] * w.partner_price[edge] * share;
         });
       }
+      acc.strategy[s.strategy[i] & 3u] += 1;
       if (s.cluster[i] >= 0) {
         acc.clustered_firms += 1;
         acc.clustered_exports += s.exports[i];
@@ -257,6 +261,18 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
                  "geometric mean of value added (revenue less material and transport, net of joint-action savings) over live clustered SMEs / over the others", premium);
   scalar<double>(a, "cluster_growth_premium", "fraction", "in-cluster growth premium: cluster_premium / its value at month 0 - 1",
                  cs.premium_start > 0 ? premium / cs.premium_start - 1.0 : 0.0);
+
+  const double live = z.strategy[0] + z.strategy[1] + z.strategy[2] + z.strategy[3];
+  const auto on = [&](std::size_t k) { return live > 0 ? z.strategy[k] / live : 0.0; };
+  scalar<double>(a, "strategy_penetration", "fraction", "share of live SMEs whose strategy is market penetration", on(0));
+  scalar<double>(a, "strategy_market_development", "fraction", "share of live SMEs whose strategy is market development", on(1));
+  scalar<double>(a, "strategy_product_development", "fraction", "share of live SMEs whose strategy is product development", on(2));
+  scalar<double>(a, "strategy_diversification", "fraction", "share of live SMEs whose strategy is diversification", on(3));
+  scalar<double>(a, "strategy_choosers", "firms", "SMEs that chose a strategy at the latest review", w.strategy_choosers);
+  scalar<double>(a, "strategy_estimate_spread", "× |Pi|", "mean over them of (largest - smallest estimated payoff) / their profit level",
+                 w.strategy_spread);
+  scalar<double>(a, "strategy_buyer_ties", "edges", "sales edges market development and diversification added at this step's boundary",
+                 double(w.strategy_ties_this_step));
 
   auto& t = obs.regions;
   auto col = [&](const char* name, const char* unit, const char* what, const std::vector<double>& v) {

@@ -189,6 +189,23 @@ struct JointActionParams {
   double fee_jp, fee_jm, fee_sf;    // million IDR a year a cooperating participant pays
 };
 
+// Ansoff strategy choice, yearly at cluster reviews (strategy.hpp). Gains: share of a year's
+// revenue the firm believes an option adds; costs: months of revenue.
+struct StrategyParams {
+  bool enabled;
+  double sensitivity;               // beta_s: weight of E^_a/|Pi_i| in the logit
+  double noise;                     // sigma: s.d. of an uninformed firm's estimates, × |Pi_i|
+  double status_quo_bonus;          // logit bonus of the current strategy
+  double profit_floor;              // |Pi_i| at least this share of a year's revenue
+  double gain_penetration, gain_market_development, gain_product_development, gain_diversification;
+  double cost_penetration, cost_market_development, cost_product_development, cost_diversification;
+  double markup_factor;             // penetration: mark-up × this
+  double promotion_information;     // penetration: information its promotion spend buys
+  double quality_gain;              // product development: share of the gap to quality 1 closed
+  double new_buyer_scale;           // a new buyer's first orders: × the firm's sales per channel
+  double learning_penalty;          // diversification: capacity × (1 - this), recovering over a year
+};
+
 struct Params {
   std::int64_t schema_version;
   std::string kind;
@@ -209,6 +226,7 @@ struct Params {
   std::vector<config::TimelineEvent> timeline;
   ClusterParams clusters;
   JointActionParams joint_action;
+  StrategyParams strategy;
 };
 
 }  // namespace sentra::cluster

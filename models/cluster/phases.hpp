@@ -23,6 +23,7 @@ void buyer_settle(World& w, const PhaseContext& ctx);         // buyer_choice.cp
 void social_ties(World& w, const PhaseContext& ctx);          // social_ties.cpp
 void social_capital(World& w, const PhaseContext& ctx);       // social_capital.cpp (review months)
 void joint_action(World& w, const PhaseContext& ctx);         // joint_action.cpp (review months)
+void strategy_review(World& w, const PhaseContext& ctx);      // strategy.cpp (review months)
 
 // What buyers ordered from seller v this month over the sales layer, and the part of it
 // ordered by export buyers (units).

@@ -5,6 +5,7 @@
 #include "engine/random.hpp"
 #include "models/cluster/joint_action.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/strategy.hpp"
 #include "models/cluster/streams.hpp"
 
 namespace sentra::cluster {
@@ -22,7 +23,8 @@ void sme_plan(World& w, const PhaseContext& ctx) {
     }
     const auto r = s.region[i];
     const float cost = sme_unit_cost(w, r);
-    const float capacity = s.productivity[i] * s.employment[i];
+    // A firm learning a new line (diversification, strategy.hpp) makes less with the same workers.
+    const float capacity = s.productivity[i] * s.employment[i] * learning_factor(w, i);
     float planned = std::min(capacity, s.expected_demand[i] * static_cast<float>(1.0 + p.output_buffer));
     // Raw material comes unreliably, less so where infrastructure is better: in a month it
     // runs short the firm makes only part of what it planned.

@@ -387,6 +387,44 @@ config::Schema<Params> declare() {
   s.number("joint_action.fee_sf", KEY(joint_action.fee_sf)).def(1.0).range(0.0, 1e9).unit("million IDR/year")
       .describe("What each cooperating participant of a shared facility pays.");
 
+  s.section("strategy", "Ansoff strategy choice: once a year, at cluster reviews, every live SME that sells chooses penetration, market development, product development or diversification by a noisy logit over the payoffs it believes in (strategy.hpp).");
+  s.boolean("strategy.enabled", KEY(strategy.enabled)).def(false)
+      .describe("SMEs review their strategy in review months from month 12 on (off: no choice, no costs, no effects; results as before the review existed). Off by default: switched on, the baseline's micro units share at month 24 falls just below its tolerance (docs/model.md §7.17).");
+  s.number("strategy.sensitivity", KEY(strategy.sensitivity)).def(1.0).range(0.0, 1000.0).unit("1/profit level")
+      .describe("beta_s: P(a) ∝ exp(beta_s·E^_a/|Pi_i| + bonus·[a current]), E^_a the estimated payoff over a year and |Pi_i| a year of the firm's last monthly profit.");
+  s.number("strategy.noise", KEY(strategy.noise)).def(0.5).range(0.0, 100.0).unit("× |Pi_i|")
+      .describe("sigma: s.d. of the error on each estimate of an uninformed firm, in years of its profit; a firm with information I errs by sigma·(1 - I)·|Pi_i|.");
+  s.number("strategy.status_quo_bonus", KEY(strategy.status_quo_bonus)).def(3.0).range(0.0, 100.0).unit("utility")
+      .describe("Logit bonus of the strategy the firm already follows (inertia; everybody starts on penetration).");
+  s.number("strategy.profit_floor", KEY(strategy.profit_floor)).def(0.05).range(0.0, 1.0).unit("fraction of revenue")
+      .describe("|Pi_i| is at least this share of a year's revenue, so firms near break-even do not choose as if infinitely sensitive.");
+  s.number("strategy.gain_penetration", KEY(strategy.gain_penetration)).def(0.01).range(0.0, 10.0).unit("fraction of a year's revenue")
+      .describe("Profit a firm believes penetration (a price cut and promotion) adds over a year. [P]");
+  s.number("strategy.gain_market_development", KEY(strategy.gain_market_development)).def(0.05).range(0.0, 10.0).unit("fraction of a year's revenue")
+      .describe("Profit a firm believes a new market (a buyer of another segment or region) adds over a year. [P]");
+  s.number("strategy.gain_product_development", KEY(strategy.gain_product_development)).def(0.03).range(0.0, 10.0).unit("fraction of a year's revenue")
+      .describe("Profit a firm believes better quality adds over a year. [P]");
+  s.number("strategy.gain_diversification", KEY(strategy.gain_diversification)).def(0.08).range(0.0, 10.0).unit("fraction of a year's revenue")
+      .describe("Profit a firm believes a new line in a new market adds over a year. [P]");
+  s.number("strategy.cost_penetration", KEY(strategy.cost_penetration)).def(0.02).range(0.0, 120.0).unit("months of revenue")
+      .describe("The promotion spend of penetration, paid from net worth at the review.");
+  s.number("strategy.cost_market_development", KEY(strategy.cost_market_development)).def(3.0).range(0.0, 120.0).unit("months of revenue")
+      .describe("F_x: what opening a new market costs (MODEL_NOTES §3: 3 months' revenue).");
+  s.number("strategy.cost_product_development", KEY(strategy.cost_product_development)).def(0.25).range(0.0, 120.0).unit("months of revenue")
+      .describe("R: what product development spends on quality. [P]");
+  s.number("strategy.cost_diversification", KEY(strategy.cost_diversification)).def(3.25).range(0.0, 120.0).unit("months of revenue")
+      .describe("F + R: a new market and a new line.");
+  s.number("strategy.markup_factor", KEY(strategy.markup_factor)).def(0.98).range(0.0, 1.0).unit("factor")
+      .describe("Penetration: the mark-up is multiplied by this (within sme.markup_min and sme.markup_max).");
+  s.number("strategy.promotion_information", KEY(strategy.promotion_information)).def(0.0).range(0.0, 1.0).unit("information")
+      .describe("Penetration: information its promotion spend adds (capped at 1).");
+  s.number("strategy.quality_gain", KEY(strategy.quality_gain)).def(0.02).range(0.0, 1.0).unit("fraction")
+      .describe("Product development: share of the gap to quality 1 closed at once.");
+  s.number("strategy.new_buyer_scale", KEY(strategy.new_buyer_scale)).def(0.1).range(0.0, 1.0).unit("fraction")
+      .describe("Market development and diversification: the new buyer's match is set so that, at last month's offers, it would buy this share of what the firm sold per channel (trial orders; its loyalty grows as it buys).");
+  s.number("strategy.learning_penalty", KEY(strategy.learning_penalty)).def(0.2).range(0.0, 1.0).unit("fraction")
+      .describe("Diversification: capacity × (1 - penalty) the month after the choice, recovering linearly to full over 12 months (one product in the model: the new line shows as learning).");
+
   s.timeline("timeline", KEY(timeline))
       .describe("Policy events: at month `at`, set key `set` to `value` (for one `region`, or all).");
   return s;

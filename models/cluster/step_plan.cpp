@@ -49,6 +49,10 @@ StepPlan make_step_plan(World& w) {
   phase("joint_action", "review months: members join JP/JM/SF projects, may free ride; outcomes, fees, benefits, trust",
         {"cluster social capital", "trust on social edges", "sme plan, accounts, net worth", "sales orders"},
         {"sme joint-action benefits", "sme net worth (fees)", "trust on social edges", "cluster projects"}, joint_action);
+  // Appended after the review for the same reason: earlier phases keep their numbers and draws.
+  phase("strategy", "review months: SMEs estimate the four Ansoff options with noise falling with information, choose by logit, pay and act",
+        {"sme accounts, net worth, information", "sme strategy"},
+        {"sme strategy", "sme net worth (costs)", "mark-up, quality, next information"}, strategy_review);
   return plan;
 }
 

@@ -44,12 +44,13 @@ struct SmeStore {
   std::vector<float> levy_paid;             // million IDR this month
   std::vector<double> net_worth;            // million IDR
   std::vector<std::uint8_t> joint;          // joint-action projects joined and benefits held (joint_action.hpp)
+  std::vector<std::uint8_t> strategy;       // Ansoff strategy, whether chosen at the latest review, buyer tie wanted (strategy.hpp)
 
   auto columns() {
     return std::tie(uid, region, cluster, alive, informal, birth_step, exit_step, selling_from, employment, productivity,
                     quality, markup, information, information_next, expected_demand,
                     intermediary_signal, planned_output, sold, sold_previous, revenue,
-                    exports, profit, levy_paid, net_worth, joint);
+                    exports, profit, levy_paid, net_worth, joint, strategy);
   }
   std::size_t size() const { return uid.size(); }
 };

@@ -23,4 +23,5 @@ inline constexpr std::uint32_t joint_action = 27;
 inline constexpr std::uint32_t informality_review = 30;
 inline constexpr std::uint32_t spinoff = 31;
 inline constexpr std::uint32_t material_supply = 32;
+inline constexpr std::uint32_t strategy = 33;
 }  // namespace sentra::cluster::stream

@@ -69,6 +69,11 @@ struct World {
   std::int64_t spinoffs_this_step = 0;
   std::vector<AppliedEvent> applied_events;
   ClusterStore cluster;                 // social capital and joint action at the last review
+  // Strategy review (strategy.cpp): its month (-1 before the first), firms that chose and the
+  // mean spread (max - min) of their estimates / |Pi|; buyer ties it added at this step's boundary.
+  std::int64_t strategy_review = -1;
+  double strategy_choosers = 0, strategy_spread = 0;
+  std::int64_t strategy_ties_this_step = 0;
 };
 
 }  // namespace sentra::cluster
