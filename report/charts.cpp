@@ -81,7 +81,7 @@ std::string bar_chart_svg(const BarChart& chart) {
   const double width = 0.8 / n;
   s << "set xrange [-0.6:" << value(static_cast<double>(chart.categories.size()) - 0.4) << "]\n"
     << "set boxwidth " << value(width) << " absolute\n"
-    << "set style fill solid 0.7 noborder\n"
+    << "set style fill solid 1.0 noborder\n"
     << "set arrow 1 from graph 0, first 0 to graph 1, first 0 nohead lc rgb '#555555'\n"
     << "plot ";
   for (std::size_t k = 0; k < chart.series.size(); ++k) {

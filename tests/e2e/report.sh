@@ -60,6 +60,13 @@ YAML
 "$bin" report "$out/morris" --quiet || { echo "FAIL: report of a Morris sweep"; fail=1; }
 grep -q "Morris elementary effects" "$out/morris/report.html" || { echo "FAIL: no Morris section"; fail=1; }
 "$bin" report "$out/morris" --format md --out - | grep -q "mu_star" || { echo "FAIL: no mu_star in the Markdown"; fail=1; }
+sed -e 's/^name: report_morris/name: report_sobol/' \
+    -e 's/^design: .*/design: {type: sobol, samples: 4, bootstrap: 50, seed: 1}/' "$out/morris.yaml" > "$out/sobol.yaml"
+"$bin" sweep "$out/sobol.yaml" --out "$out/sobol" --quiet > /dev/null || { echo "FAIL: sobol sweep"; fail=1; }
+"$bin" report "$out/sobol" --quiet || { echo "FAIL: report of a Sobol sweep"; fail=1; }
+for want in "Sobol indices" "S1 (alone)" "<svg"; do
+  grep -q "$want" "$out/sobol/report.html" || { echo "FAIL: '$want' not in the Sobol report"; fail=1; }
+done
 
 # Bad input: exit 2, a message, nothing written.
 expect2() {  # what pattern input

@@ -19,4 +19,5 @@ draw() {  # page min_charts name
 }
 draw "$out/cmp-report.html" 6 comparison   # 3 outcomes x (means, difference)
 draw "$out/morris/report.html" 2 morris     # 2 outcomes x (mu*, sigma)
+draw "$out/sobol/report.html" 2 sobol       # 2 outcomes x (S1, ST bars)
 exit $fail
