@@ -12,11 +12,14 @@ run: configure
 	@mkdir -p results
 	./$(BUILD)/cli/sentra run scenarios/baseline.yaml --out results/baseline.h5
 
+# Tests also need the test-only packages (Chromium); the variable reaches setup through
+# build and configure (GNU make passes target-specific variables to prerequisites).
+test: SETUP_ENV = SENTRA_TEST_DEPS=1
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 setup:
-	@bash scripts/setup.sh
+	@$(SETUP_ENV) bash scripts/setup.sh
 
 configure: setup
 	@if [ ! -f $(BUILD)/build.ninja ]; then \

@@ -55,6 +55,15 @@ struct SweepOptions {
 };
 int sweep_command(const SweepOptions& options);
 
+// `sentra report`: a comparison file or a sweep folder as an HTML page with charts, Markdown or CSV.
+struct ReportOptions {
+  std::string input;           // a comparison file (.h5), a sweep folder, or a sweep's runs.h5
+  std::string format = "html"; // html, md or csv
+  std::string out;             // empty: next to the input; "-": standard output
+  bool quiet = false;
+};
+int report_command(const ReportOptions& options);
+
 // Scenario files, and experiment files (`kind: experiment`), each checked in full.
 int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& sets, bool quiet);
 

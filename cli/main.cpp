@@ -170,6 +170,22 @@ int main(int argc, char** argv) {
       "runs failed (recorded in runs.csv), 2 invalid experiment file, 130 interrupted (finished runs kept for "
       "--resume). See docs/experiments.md.");
 
+  ReportOptions report;
+  auto* report_cmd = app.add_subcommand(
+      "report", "Render a comparison file (sentra compare) or a sweep folder (sentra sweep) for people: a "
+                "self-contained HTML page with charts (drawn by gnuplot), or Markdown or CSV tables");
+  report_cmd->add_option("result", report.input, "A comparison file (.h5) or a sweep folder (or its runs.h5)")
+      ->required();
+  report_cmd->add_option("--format", report.format, "html (default), md or csv")
+      ->check(CLI::IsMember({"html", "md", "csv"}));
+  report_cmd->add_option("-o,--out", report.out,
+                         "Report file (default: next to the input: <comparison>-report.<ext>, or <folder>/report.<ext>); "
+                         "- for standard output");
+  report_cmd->add_flag("-q,--quiet", report.quiet, "Do not say where the report was written");
+  report_cmd->footer(
+      "Exit codes: 0 written, 1 a runtime failure (e.g. gnuplot missing for HTML), 2 invalid input (missing file, not "
+      "a sentra comparison or sweep). The file is written as FILE.partial and renamed. See docs/experiments.md#reports.");
+
   std::string schema_format = "markdown";
   auto* schema_cmd = app.add_subcommand("schema", "Print the scenario reference (markdown), the JSON Schema (json) or the phase table (phases)");
   schema_cmd->add_option("--format", schema_format, "markdown, json or phases")->check(CLI::IsMember({"markdown", "json", "phases"}));
@@ -214,6 +230,7 @@ int main(int argc, char** argv) {
     if (*schema_cmd) return schema_command(schema_format);
     if (*calibrate_cmd) return calibrate_command(calibrate);
     if (*sweep_cmd) return sweep_command(sweep);
+    if (*report_cmd) return report_command(report);
     if (*compare_cmd) {
       if (outcomes_opt->count()) compare.outcomes = compare_outcomes;
       return compare_command(compare);

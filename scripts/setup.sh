@@ -8,7 +8,15 @@ packages=(
   libboost-graph-dev libtbb-dev libyaml-cpp-dev libhdf5-dev
   doctest-dev libcli11-dev librandom123-dev libbenchmark-dev
   python3 python3-h5py python3-numpy
+  gnuplot-nox
 )
+# gnuplot-nox draws the charts of `sentra report` (HTML); no X11, about 3 MB.
+if [ "${SENTRA_TEST_DEPS:-0}" = 1 ]; then
+  # Test-only (`make test` sets it): e2e.report_drawn_in_chromium draws the HTML reports in
+  # headless Chromium. It is large (~300 MB with its libraries), so `make run` and users who
+  # only build do not get it.
+  packages+=(chromium)
+fi
 if [ "${SENTRA_SANITIZE_DEPS:-0}" = 1 ]; then
   # Needed only to rebuild oneTBB instrumented for ThreadSanitizer (scripts/build-tbb-tsan.sh):
   # dpkg-dev provides dpkg-source, which `apt-get source onetbb` uses to unpack and patch the

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # engine/ is the generic core: it must include nothing from models/, output/ or cli/.
 # Each model uses only the engine's public headers and its own folder; experiments/ (many-run
-# statistics and scheduling) knows no model and no file format.
+# statistics and scheduling) knows no model and no file format; report/ knows no model.
 root=$1
 if grep -rnE '#include *"(models|output|cli)/' "$root/engine"; then
   echo "FAIL: engine/ includes project code outside engine/"
@@ -22,6 +22,12 @@ for model in "$root"/models/*/; do
 done
 if grep -rnE '#include *"(models|output|cli)/' "$root/experiments"; then
   echo "FAIL: experiments/ includes project code outside engine/ and experiments/"
+  exit 1
+fi
+# report/ renders results already written: it reads through output/ and knows no model,
+# no command and nothing of how runs are made.
+if grep -rnE '#include *"(models|cli|experiments)/' "$root/report"; then
+  echo "FAIL: report/ includes project code outside engine/, output/ and report/"
   exit 1
 fi
 exit 0

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# `sentra report` end to end: a tiny comparison (the workshop world against a variant that
+# cuts the import tariff at month 6) and a tiny sweep (workshop_factorial) and a tiny Morris
+# sweep, each rendered as HTML, Markdown and CSV; bad input (exit 2, nothing written) and a
+# missing gnuplot (exit 1, says what to install). report_in_chromium.sh then draws the pages.
+bin=$1; root=$2; out=$3
+mkdir -p "$out"; rm -rf "${out:?}"/*
+fail=0
+scen="$root/scenarios/workshop_small.yaml"
+
+cat > "$out/low_tariff.yaml" <<YAML
+schema_version: 1
+name: low_tariff
+extends: $scen
+timeline:
+  - {at: 6, set: trade.import_tariff, value: 0.0}
+YAML
+"$bin" compare "$scen" "$out/low_tariff.yaml" --replications 3 --steps 19 --outcomes sme_output,import_share,survival \
+  --set output.snapshot_every=0 --set output.network_every=0 --out "$out/cmp.h5" --quiet > /dev/null ||
+  { echo "FAIL: compare"; fail=1; }
+
+"$bin" report "$out/cmp.h5" 2> "$out/err.txt" || { echo "FAIL: report html exited $?: $(cat "$out/err.txt")"; fail=1; }
+html="$out/cmp-report.html"
+[ -s "$html" ] || { echo "FAIL: no $html"; fail=1; }
+grep -q "wrote $html" "$out/err.txt" || { echo "FAIL: no 'wrote' line: $(cat "$out/err.txt")"; fail=1; }
+for want in "In short" "low_tariff</b> compared with <b>workshop_small" "import_share" "95% interval" "<svg"; do
+  grep -q "$want" "$html" || { echo "FAIL: '$want' not in $html"; fail=1; }
+done
+grep -Eq "raises it by|lowers it by" "$html" || { echo "FAIL: no verdict with a direction in $html"; fail=1; }
+"$bin" report "$out/cmp.h5" --format md --out "$out/cmp.md" --quiet || { echo "FAIL: report md"; fail=1; }
+grep -q "^| outcome | scenario | mean" "$out/cmp.md" || { echo "FAIL: no table in cmp.md"; fail=1; }
+"$bin" report "$out/cmp.h5" --format csv --out - > "$out/cmp.csv" || { echo "FAIL: report csv"; fail=1; }
+[ "$(wc -l < "$out/cmp.csv")" = 7 ] || { echo "FAIL: csv has $(wc -l < "$out/cmp.csv") lines, expected 1 + 3 x 2"; fail=1; }
+head -1 "$out/cmp.csv" | grep -q "^outcome,units,scenario,replicates,mean,mean_lower" || { echo "FAIL: csv header"; fail=1; }
+
+# A sweep folder: the factorial workshop sweep, and a two-factor Morris sweep.
+"$bin" sweep "$root/scenarios/experiments/workshop_factorial.yaml" --out "$out/factorial" --quiet > /dev/null ||
+  { echo "FAIL: sweep"; fail=1; }
+"$bin" report "$out/factorial" --quiet || { echo "FAIL: report of a sweep folder"; fail=1; }
+for want in "Sweep: workshop_factorial" "Outcomes per design point" "social.trust_initial" "No run failed"; do
+  grep -q "$want" "$out/factorial/report.html" || { echo "FAIL: '$want' not in the sweep report"; fail=1; }
+done
+"$bin" report "$out/factorial/runs.h5" --format csv --out "$out/factorial.csv" --quiet || { echo "FAIL: sweep csv"; fail=1; }
+[ "$(wc -l < "$out/factorial.csv")" = 5 ] || { echo "FAIL: sweep csv has $(wc -l < "$out/factorial.csv") lines, expected 5"; fail=1; }
+cat > "$out/morris.yaml" <<YAML
+schema_version: 1
+kind: experiment
+name: report_morris
+scenario: $scen
+steps: 19                         # the timeline's last event is at month 18
+factors:
+  - {key: social.trust_initial, min: 0.3, max: 0.7, role: uncertainty}
+  - {key: policy.promotion, min: 0.005, max: 0.02, role: lever}
+design: {type: morris, trajectories: 3, levels: 4, seed: 1}
+outcomes:
+  - {name: income, series: sme_profit, reduce: mean}
+  - {name: trust, series: mean_trust, reduce: last}
+YAML
+"$bin" sweep "$out/morris.yaml" --out "$out/morris" --quiet > /dev/null || { echo "FAIL: morris sweep"; fail=1; }
+"$bin" report "$out/morris" --quiet || { echo "FAIL: report of a Morris sweep"; fail=1; }
+grep -q "Morris elementary effects" "$out/morris/report.html" || { echo "FAIL: no Morris section"; fail=1; }
+"$bin" report "$out/morris" --format md --out - | grep -q "mu_star" || { echo "FAIL: no mu_star in the Markdown"; fail=1; }
+sed -e 's/^name: report_morris/name: report_sobol/' \
+    -e 's/^design: .*/design: {type: sobol, samples: 4, bootstrap: 50, seed: 1}/' "$out/morris.yaml" > "$out/sobol.yaml"
+"$bin" sweep "$out/sobol.yaml" --out "$out/sobol" --quiet > /dev/null || { echo "FAIL: sobol sweep"; fail=1; }
+"$bin" report "$out/sobol" --quiet || { echo "FAIL: report of a Sobol sweep"; fail=1; }
+for want in "Sobol indices" "S1 (alone)" "<svg"; do
+  grep -q "$want" "$out/sobol/report.html" || { echo "FAIL: '$want' not in the Sobol report"; fail=1; }
+done
+
+# Bad input: exit 2, a message, nothing written.
+expect2() {  # what pattern input
+  local what=$1 pattern=$2 input=$3
+  "$bin" report "$input" --out "$out/bad.html" > /dev/null 2> "$out/err.txt"; local rc=$?
+  [ $rc = 2 ] || { echo "FAIL: $what exited $rc, expected 2"; fail=1; }
+  grep -q -- "$pattern" "$out/err.txt" || { echo "FAIL: $what: no '$pattern' in: $(cat "$out/err.txt")"; fail=1; }
+  [ ! -e "$out/bad.html" ] && [ ! -e "$out/bad.html.partial" ] || { echo "FAIL: $what wrote a file"; fail=1; }
+}
+expect2 "missing file" "does not exist" "$out/no_such.h5"
+echo "not hdf5" > "$out/text.h5"
+expect2 "not HDF5" "not an HDF5 file" "$out/text.h5"
+mkdir -p "$out/empty"
+expect2 "folder without runs.h5" "not a sweep folder" "$out/empty"
+expect2 "run file" "run file of a single run" "$out/factorial/runs/dp0000_r00.h5"
+"$bin" report "$out/cmp.h5" --format pdf > /dev/null 2>&1; rc=$?
+[ $rc = 2 ] || { echo "FAIL: --format pdf exited $rc, expected 2"; fail=1; }
+
+# No gnuplot: exit 1, says what to install; Markdown still works without it.
+SENTRA_GNUPLOT=/nonexistent/gnuplot "$bin" report "$out/cmp.h5" --out "$out/nognuplot.html" 2> "$out/err.txt"; rc=$?
+[ $rc = 1 ] || { echo "FAIL: missing gnuplot exited $rc, expected 1"; fail=1; }
+grep -q "gnuplot-nox" "$out/err.txt" || { echo "FAIL: missing gnuplot: $(cat "$out/err.txt")"; fail=1; }
+[ ! -e "$out/nognuplot.html" ] && [ ! -e "$out/nognuplot.html.partial" ] || { echo "FAIL: wrote a report without gnuplot"; fail=1; }
+SENTRA_GNUPLOT=/nonexistent/gnuplot "$bin" report "$out/cmp.h5" --format md --out - > /dev/null || { echo "FAIL: md needs no gnuplot"; fail=1; }
+
+exit $fail
