@@ -33,12 +33,12 @@ void big_firm_settle(World& w, const PhaseContext& ctx) {
     const auto& q = w.params.partnership;
     double bought = 0, income = 0;
     w.net.partnership.for_out_mut(v, [&](std::uint32_t e, std::uint32_t j, PartnershipEdge& p) {
-      bought += double(w.partner_order[e]) * w.partner_fill[j] * w.partner_price[e];
+      bought += double(w.partner_order[e]) * partner_fill(w, j) * w.partner_price[e];
       if (p.pattern == PartnershipPattern::franchise) income += q.franchise_royalty * w.sme.revenue[j];
       if (p.pattern == PartnershipPattern::agency) income -= q.agency_commission * p.quantity * w.offer_price[v];
       // As a channel it sells its partner's goods on at a margin m of the final price.
       if (p.pattern == PartnershipPattern::general_trade)
-        income += q.general_trade_margin / (1.0 - q.general_trade_margin) * double(w.partner_order[e]) * w.partner_fill[j] *
+        income += q.general_trade_margin / (1.0 - q.general_trade_margin) * double(w.partner_order[e]) * partner_fill(w, j) *
                   w.partner_price[e];
       if (!w.sme.alive[j]) return;
       // Trust in the partner: kept by full deliveries (franchise: by keeping the quality
@@ -46,7 +46,7 @@ void big_firm_settle(World& w, const PhaseContext& ctx) {
       // the specification (Kim 2009: slow to gain, fast to lose).
       bool good = true;
       if (pattern_buys(p.pattern)) {
-        good = w.partner_fill[j] >= 0.95f;
+        good = partner_fill(w, j) >= 0.95f;
         if (p.pattern == PartnershipPattern::subcontracting && w.offer_quality[j] < q.subcontract_quality) good = false;
       } else if (p.pattern == PartnershipPattern::franchise) {
         good = w.sme.quality[j] >= q.franchise_quality_floor - 1e-6;

@@ -206,7 +206,7 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
       if (!w.sme.informal[i]) {
         w.sme.net_worth[i] -= w.region.licence_fee[r];
         w.region.fees_collected[r] += w.region.licence_fee[r];
-        w.sme.selling_from[i] = static_cast<std::int32_t>(w.step + std::llround(w.region.licence_delay[r]));
+        w.sme.licence_wait[i] = static_cast<std::uint8_t>(std::clamp(std::llround(w.region.licence_delay[r]), 0LL, 255LL));
       }
       // Its trader tie carries what keeps it at its size, as the starting ties do
       // (initial_budgets.cpp): capacity / (1 + buffer) over its channels, through the filter.

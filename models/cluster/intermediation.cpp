@@ -19,19 +19,15 @@ void intermediary_quote(World& w, const PhaseContext& ctx) {
     // A supplier with a smaller margin (more alternatives, better informed) is paid more
     // than one with a larger; margins lower on average mean a lower P and more sales.
     double capacity = 0, ask = 0, kept = 0, quality = 0;
-    w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge&) {
+    w.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge&) {
       const double c = w.offer_capacity[j];
-      const double phi = trader_margin(w, k, j);
-      w.supply_price[e] = static_cast<float>(phi);  // the margin, until P is known
       capacity += c;
       ask += c * w.offer_price[j];
-      kept += c * (1.0 - phi);
+      kept += c * (1.0 - trader_margin(w, k, j));
       quality += c * w.offer_quality[j];
     });
     const double resale = kept > 0 ? ask / kept : 0.0;
-    w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t, const SupplyEdge&) {
-      w.supply_price[e] = static_cast<float>((1.0 - w.supply_price[e]) * resale);
-    });
+    m.resale[k] = static_cast<float>(resale);  // each supplier is paid supply_price (phases.hpp)
     // A chain: the second trader keeps chain_margin of what the buyer pays.
     const double chained = m.chain[k] ? resale / (1.0 - w.params.intermediaries.chain_margin) : resale;
     w.offer_price[v] = static_cast<float>(chained);
@@ -80,7 +76,7 @@ void intermediary_settle(World& w, const PhaseContext& ctx) {
     w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge&) {
       const double got = double(w.supply_order[e]) * w.fill_ratio[j];
       delivered += got;
-      cost += got * w.supply_price[e];
+      cost += got * supply_price(w, k, j);
     });
     m.delivered[k] = static_cast<float>(delivered);
     m.purchase_cost[k] = static_cast<float>(cost);

@@ -4,6 +4,7 @@
 
 #include "engine/reduce.hpp"
 #include "models/cluster/joint_action.hpp"
+#include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/strategy.hpp"
 
 namespace sentra::cluster {
@@ -114,7 +115,7 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
         w.net.partnership.for_in(static_cast<std::uint32_t>(i), [&](std::uint32_t edge, std::uint32_t src, const PartnershipEdge&) {
           const auto k = src - w.net.space.big_firm_offset();
           const double share = w.big_firm.revenue[k] > 0 ? w.big_firm.exports[k] / w.big_firm.revenue[k] : 0.0;
-          acc.via_partners += double(w.partner_order[edge]) * w.partner_fill[i] * w.partner_price[edge] * share;
+          acc.via_partners += double(w.partner_order[edge]) * partner_fill(w, static_cast<std::uint32_t>(i)) * w.partner_price[edge] * share;
         });
       }
       acc.strategy[s.strategy[i] & 3u] += 1;

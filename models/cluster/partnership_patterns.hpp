@@ -59,6 +59,14 @@ inline double contract_unit_cost(const World& w, std::uint32_t j, const Partners
   return e.pattern == PartnershipPattern::nucleus_plasma ? cost - material_cost(w) : cost;
 }
 
+// Share of its partners' orders SME j filled this month. Contracts are served first
+// (sme_settle), so it is min(1, planned output / partners' orders).
+inline double partner_fill(const World& w, std::uint32_t j) {
+  double ordered = 0;
+  w.net.partnership.for_in(j, [&](std::uint32_t e, std::uint32_t, const PartnershipEdge&) { ordered += w.partner_order[e]; });
+  return ordered > w.sme.planned_output[j] ? w.sme.planned_output[j] / ordered : 1.0;
+}
+
 // What an SME's partnerships give and take this month, summed over its partners.
 struct PartnerEffects {
   double commission = 0;        // million IDR: agency commissions

@@ -57,6 +57,11 @@ inline double steady_information(double inflow, double decay) {
 // Share of its potential quality investment a firm with monthly revenue R makes: R/(R + R0).
 inline double quality_investment_share(double revenue, double scale) { return revenue / (revenue + scale); }
 
+// Whether SME i may sell in `step`: a formal entrant waits licence_wait months for its licence.
+inline bool may_sell(const World& w, std::size_t i, std::uint64_t step) {
+  return step >= static_cast<std::uint64_t>(w.sme.birth_step[i]) + w.sme.licence_wait[i];
+}
+
 // Information an SME gains each month from its region: promotion, and the open information
 // system of its cluster if it is in one. (A partner's marketing linkage comes on top.)
 inline double information_inflow(const World& w, std::size_t i) {
@@ -92,6 +97,13 @@ inline double trader_margin(const World& w, std::size_t m, std::uint32_t j) {
   const double phi = w.intermediary.bargaining[m] *
                      (q.margin_base + q.margin_alternatives / (1.0 + others) + q.margin_information * (1.0 - w.sme.information[j]));
   return std::clamp(phi, 0.0, q.margin_max);
+}
+
+// What trader m pays SME j per unit this month: (1 - phi_mj) of its resale price (set by
+// intermediary_quote). Computed where needed rather than stored per supply edge: the margin
+// reads only what stays fixed within the month (channels, information).
+inline double supply_price(const World& w, std::size_t m, std::uint32_t j) {
+  return (1.0 - trader_margin(w, m, j)) * w.intermediary.resale[m];
 }
 
 // Transport cost per unit in a region: falls with its infrastructure.

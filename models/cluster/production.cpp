@@ -15,7 +15,7 @@ void sme_plan(World& w, const PhaseContext& ctx) {
   auto& s = w.sme;
   ctx.scheduler.for_each(s.size(), [&](std::size_t i) {
     // Exited firms, and formal entrants still waiting for their licence, offer nothing.
-    if (!s.alive[i] || ctx.step < static_cast<std::uint64_t>(s.selling_from[i])) {
+    if (!s.alive[i] || !may_sell(w, i, ctx.step)) {
       w.offer_capacity[i] = 0.f;
       w.offer_price[i] = 0.f;
       s.planned_output[i] = 0.f;

@@ -24,10 +24,12 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     // Traders pay what they quoted for this SME's goods (supply_price: its share of their
     // resale price after their margin), not its asking price.
     double via = 0, via_value = 0, via_export_value = 0;
-    w.net.supply.for_in(i, [&](std::uint32_t e, std::uint32_t, const SupplyEdge&) {
+    const auto traders = w.net.space.intermediary_offset();
+    w.net.supply.for_in(i, [&](std::uint32_t e, std::uint32_t src, const SupplyEdge&) {
+      const double paid = supply_price(w, src - traders, i);
       via += w.supply_order[e];
-      via_value += double(w.supply_order[e]) * w.supply_price[e];
-      via_export_value += double(w.supply_export[e]) * w.supply_price[e];
+      via_value += double(w.supply_order[e]) * paid;
+      via_export_value += double(w.supply_export[e]) * paid;
     });
     // Partners pay their pattern's price (partner_price); a nucleus firm supplies the inputs
     // for what it takes.
@@ -51,7 +53,6 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     const double left = planned - partner_fill * partner;
     const double fill = rest > left ? (rest > 0 ? left / rest : 1.0) : 1.0;
     w.fill_ratio[i] = static_cast<float>(fill);
-    w.partner_fill[i] = static_cast<float>(partner_fill);
     const double price = w.offer_price[i];
     const double sold = fill * rest + partner_fill * partner;
     // Revenue from goods sold, plus agency commissions on the big firm's goods.
@@ -76,7 +77,7 @@ void sme_settle(World& w, const PhaseContext& ctx) {
 
     // A formal entrant waiting for its licence sells nothing and pays its workers; it does
     // not learn from the empty order book or adapt until it may sell.
-    if (ctx.step >= static_cast<std::uint64_t>(s.selling_from[i])) {
+    if (may_sell(w, i, ctx.step)) {
       // Demand signal: direct and partner orders are seen as they are; of the demand behind
       // traders' orders the SME perceives only the share theta (signal_share: larger the
       // better informed it is, and with an open cluster information system). Traders keep the

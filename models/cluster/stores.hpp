@@ -26,7 +26,7 @@ struct SmeStore {
   std::vector<std::uint8_t> informal;       // evades the local levy
   std::vector<std::int32_t> birth_step;
   std::vector<std::int32_t> exit_step;      // -1 while alive
-  std::vector<std::int32_t> selling_from;   // first month it may sell (a formal entrant waits for its licence)
+  std::vector<std::uint8_t> licence_wait;   // months after birth before it may sell (a formal entrant's licence)
   std::vector<float> employment;            // workers
   std::vector<float> productivity;          // output units per worker-month
   std::vector<float> quality;               // [0, 1]
@@ -47,7 +47,7 @@ struct SmeStore {
   std::vector<std::uint8_t> strategy;       // Ansoff strategy, whether chosen at the latest review, buyer tie wanted (strategy.hpp)
 
   auto columns() {
-    return std::tie(uid, region, cluster, alive, informal, birth_step, exit_step, selling_from, employment, productivity,
+    return std::tie(uid, region, cluster, alive, informal, birth_step, exit_step, licence_wait, employment, productivity,
                     quality, markup, information, information_next, expected_demand,
                     intermediary_signal, planned_output, sold, sold_previous, revenue,
                     exports, profit, levy_paid, net_worth, joint, strategy);
@@ -59,13 +59,14 @@ struct IntermediaryStore {
   std::vector<std::uint16_t> region;
   std::vector<float> bargaining;            // u_m: × the margin rule
   std::vector<std::uint8_t> chain;          // traders between this one and the buyer (0 or 1)
+  std::vector<float> resale;                // P: its resale price this month, before a chain's margin
   std::vector<float> ordered;               // units ordered by buyers this month
   std::vector<float> export_ordered;        // of which by export buyers
   std::vector<float> purchase_cost;         // million IDR paid to SMEs this month
   std::vector<float> delivered;             // units delivered to buyers
   std::vector<float> resale_revenue;        // million IDR
   auto columns() {
-    return std::tie(region, bargaining, chain, ordered, export_ordered, purchase_cost, delivered,
+    return std::tie(region, bargaining, chain, resale, ordered, export_ordered, purchase_cost, delivered,
                     resale_revenue);
   }
   std::size_t size() const { return region.size(); }

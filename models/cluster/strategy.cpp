@@ -96,7 +96,7 @@ void review_strategy(World& w, Scheduler& scheduler, std::uint64_t step, std::ui
       // Last year's choice stops acting; a buyer tie still waited for stays wanted.
       s.strategy[i] = static_cast<std::uint8_t>(s.strategy[i] & ~strategy_chosen);
       const double revenue = s.revenue[i];
-      if (!s.alive[i] || step < static_cast<std::uint64_t>(s.selling_from[i]) || revenue <= 0) continue;
+      if (!s.alive[i] || !may_sell(w, i, step) || revenue <= 0) continue;
       const double level = profit_level(s.profit[i], revenue, S.profit_floor);
       const double sd = S.noise * (1.0 - double(s.information[i])) * level;
       const auto believed = believed_payoffs(P, revenue);

@@ -40,13 +40,11 @@ struct World {
   std::vector<float> offer_quality;
   std::vector<float> offer_capacity;    // units it can deliver this month
   std::vector<float> fill_ratio;
-  std::vector<float> partner_fill;      // SMEs only: share of partners' orders filled (they come first)
 
   // Per-edge quantities of this month (index = edge index of the layer).
   std::vector<float> sales_order;       // units the buyer ordered from the seller
   std::vector<float> supply_order;      // units the trader ordered from the SME
   std::vector<float> supply_export;     // of which destined for export buyers
-  std::vector<float> supply_price;      // what the trader pays the SME per unit: (1 - phi)·resale price
   std::vector<float> partner_order;     // units the big firm ordered from its partner
   std::vector<float> partner_price;     // what it pays per unit (partnership_patterns.hpp)
 

@@ -113,7 +113,7 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
   s.alive[i] = 1;
   s.birth_step[i] = static_cast<std::int32_t>(w.step);
   s.exit_step[i] = -1;
-  s.selling_from[i] = static_cast<std::int32_t>(w.step);  // entrants who need a licence: set by compact_and_enter
+  s.licence_wait[i] = 0;  // entrants who need a licence: set by compact_and_enter
   const auto c = static_cast<int>(cls);
   s.employment[i] = bands[c].draw(rng.uniform());
   const double base[3] = {p.sme.productivity_micro, p.sme.productivity_small, p.sme.productivity_medium};
@@ -433,11 +433,9 @@ void size_month_arrays(World& w) {
   w.offer_quality.assign(V, 0.f);
   w.offer_capacity.assign(V, 0.f);
   w.fill_ratio.assign(V, 0.f);
-  w.partner_fill.assign(w.net.space.smes, 0.f);
   w.sales_order.assign(w.net.sales.edges(), 0.f);
   w.supply_order.assign(w.net.supply.edges(), 0.f);
   w.supply_export.assign(w.net.supply.edges(), 0.f);
-  w.supply_price.assign(w.net.supply.edges(), 0.f);
   w.partner_order.assign(w.net.partnership.edges(), 0.f);
   w.partner_price.assign(w.net.partnership.edges(), 0.f);
 }

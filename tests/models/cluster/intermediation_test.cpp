@@ -75,12 +75,12 @@ TEST_CASE("intermediary_quote.suppliers are paid their ask on average; each gets
   int chains = 0, checked = 0;
   for (std::uint32_t m = 0; m < w.intermediary.size(); ++m) {
     double asked = 0, paid = 0, resale = 0;
-    w.net.supply.for_out(base + m, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge&) {
+    w.net.supply.for_out(base + m, [&](std::uint32_t, std::uint32_t j, const SupplyEdge&) {
       const double c = w.offer_capacity[j];
       asked += c * w.offer_price[j];
-      paid += c * w.supply_price[e];
-      if (c > 0) resale = w.supply_price[e] / (1.0 - trader_margin(w, m, j));  // the same for every supplier
-      if (c > 0) CHECK(w.supply_price[e] == doctest::Approx((1.0 - trader_margin(w, m, j)) * resale).epsilon(1e-5));
+      paid += c * supply_price(w, m, j);
+      if (c > 0) resale = w.intermediary.resale[m];
+      if (c > 0) CHECK(supply_price(w, m, j) == doctest::Approx((1.0 - trader_margin(w, m, j)) * resale).epsilon(1e-5));
     });
     if (asked <= 0) continue;
     CHECK(paid == doctest::Approx(asked).epsilon(1e-5));

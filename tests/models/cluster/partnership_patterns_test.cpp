@@ -133,7 +133,7 @@ TEST_CASE("general trade.the big firm pays the ask and earns its channel margin 
   const double m = w.params.partnership.general_trade_margin;
   each_partnership(w, [&](std::uint32_t k, std::uint32_t e, std::uint32_t j, const PartnershipEdge&) {
     CHECK(w.partner_price[e] == doctest::Approx(w.offer_price[j]));
-    margin[k] += m / (1 - m) * double(w.partner_order[e]) * w.partner_fill[j] * w.partner_price[e];
+    margin[k] += m / (1 - m) * double(w.partner_order[e]) * partner_fill(w, j) * w.partner_price[e];
   });
   for (std::size_t k = 0; k < w.big_firm.size(); ++k) {
     CHECK(w.big_firm.partner_income[k] == doctest::Approx(margin[k]).epsilon(1e-4));
@@ -211,7 +211,7 @@ TEST_CASE("partnership trust.full deliveries raise it, short ones lower it; dist
   double before = 0, after = 0;
   int n = 0;
   each_partnership(good.world(), [&](std::uint32_t, std::uint32_t, std::uint32_t j, const PartnershipEdge& e) {
-    if (!good.world().sme.alive[j] || good.world().partner_fill[j] < 0.95f) return;
+    if (!good.world().sme.alive[j] || partner_fill(good.world(), j) < 0.95f) return;
     CHECK(e.trust > p.partnership.trust_initial);  // delivered in full
     ++n;
   });

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "model_fixture.hpp"
+#include "models/cluster/phases.hpp"
 #include "models/cluster/regional_policy.hpp"
 #include "models/cluster/simulation.hpp"
 #include "models/cluster/world_builder.hpp"
@@ -66,11 +67,14 @@ TEST_CASE("licence.formal entrants pay the fee and sell nothing until the licenc
     if (!w.sme.informal[i]) ++formal_entrants;  // every one paid, even if it exited in month 2
     if (!w.sme.alive[i]) continue;
     if (w.sme.informal[i]) {
-      CHECK(w.sme.selling_from[i] == 2);
+      CHECK(w.sme.licence_wait[i] == 0);
+      CHECK(may_sell(w, i, 2));
       CHECK(w.sme.planned_output[i] > 0.f);
       ++informal;
     } else {
-      CHECK(w.sme.selling_from[i] == 5);
+      CHECK(w.sme.licence_wait[i] == 3);
+      CHECK(!may_sell(w, i, 4));
+      CHECK(may_sell(w, i, 5));
       CHECK(w.sme.planned_output[i] == 0.f);
       CHECK(w.sme.sold[i] == 0.f);
       CHECK(w.sme.profit[i] < 0.f);  // the workers are paid meanwhile
