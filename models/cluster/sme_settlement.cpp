@@ -68,6 +68,7 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     const double saving = double(joint_unit_saving(w, i, sme_unit_cost(w, r), static_cast<std::int64_t>(ctx.step))) * planned;
     const double profit = revenue - wage_bill - material_cost(w) * std::max(0.0, planned - partner_fill * supplied) -
                           double(transport_cost(w, r)) * sold - levy - royalty + saving;
+    const double sold_before = s.sold[i];  // last month's sales, for the mark-up rule below
     s.sold[i] = static_cast<float>(sold);
     s.revenue[i] = static_cast<float>(revenue);
     s.exports[i] = static_cast<float>(fill * (price * direct_export + via_export_value) + partner_fill * partner_export_value);
@@ -89,10 +90,9 @@ void sme_settle(World& w, const PhaseContext& ctx) {
                                                 p.expectation_weight * seen);
 
       // Mark-up adaptation (Dosi et al. 2010): mu <- mu·(1 + upsilon·(growth of sales - 1)).
-      const double growth = s.sold_previous[i] > 0 ? sold / s.sold_previous[i] : 1.0;
+      const double growth = sold_before > 0 ? sold / sold_before : 1.0;
       s.markup[i] = static_cast<float>(std::clamp(s.markup[i] * (1.0 + p.markup_adaptation * (growth - 1.0)),
                                                   p.markup_min, p.markup_max));
-      s.sold_previous[i] = static_cast<float>(sold);
 
       // Workforce: whole workers, and only when the gap to what expected demand needs is wider
       // than the adjustment band (hiring and severance cost, so small swings in demand are

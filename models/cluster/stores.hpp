@@ -37,7 +37,6 @@ struct SmeStore {
   std::vector<float> intermediary_signal;   // filtered demand seen through intermediaries
   std::vector<float> planned_output;        // units this month
   std::vector<float> sold;                  // units sold this month
-  std::vector<float> sold_previous;
   std::vector<float> revenue;               // million IDR this month
   std::vector<float> exports;               // million IDR this month, direct + via traders/partners
   std::vector<float> profit;                // million IDR this month
@@ -49,7 +48,7 @@ struct SmeStore {
   auto columns() {
     return std::tie(uid, region, cluster, alive, informal, birth_step, exit_step, licence_wait, employment, productivity,
                     quality, markup, information, information_next, expected_demand,
-                    intermediary_signal, planned_output, sold, sold_previous, revenue,
+                    intermediary_signal, planned_output, sold, revenue,
                     exports, profit, levy_paid, net_worth, joint, strategy);
   }
   std::size_t size() const { return uid.size(); }

@@ -138,7 +138,7 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
   const float capacity = s.productivity[i] * s.employment[i];
   s.expected_demand[i] = capacity / static_cast<float>(1.0 + p.sme.output_buffer);
   s.intermediary_signal[i] = 0.f;
-  s.sold_previous[i] = s.expected_demand[i];
+  s.sold[i] = s.expected_demand[i];  // "last month's sales" for the first mark-up adaptation
   s.net_worth[i] = p.sme.initial_net_worth_months * w.region.unit_labour_cost[region] * capacity;
   // Cluster membership: a random cluster of the firm's own region.
   s.cluster[i] = -1;
