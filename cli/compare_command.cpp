@@ -36,6 +36,7 @@
 #include "models/cluster/scenario_schema.hpp"
 #include "models/cluster/simulation.hpp"
 #include "models/cluster/world_builder.hpp"
+#include "output/provenance_values.hpp"
 #include "output/comparison_writer.hpp"
 
 namespace sentra::cli {
@@ -53,15 +54,6 @@ constexpr double confidence = 0.95;
 int usage(const std::string& message) {
   std::cerr << "sentra compare: " << message << "\n";
   return exit_invalid;
-}
-
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 double first_value(const Column& c) {
@@ -203,7 +195,7 @@ int compare_command(const CompareOptions& o) {
   info.program_version = program_version;
   info.git_commit = git_commit;
   info.command_line = o.command_line;
-  info.created_utc = utc_now();
+  info.created_utc = output::utc_now_iso8601();
   for (std::size_t k = 0; k < K; ++k)
     info.scenarios.push_back({names[k], labels[k], scenarios[k].file, scenarios[k].loaded.given_text,
                               scenarios[k].loaded.resolved_yaml});

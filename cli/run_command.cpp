@@ -23,20 +23,12 @@
 #include "models/cluster/scenario_schema.hpp"
 #include "models/cluster/simulation.hpp"
 #include "models/cluster/step_plan.hpp"
+#include "output/provenance_values.hpp"
 #include "output/run_writer.hpp"
 
 namespace sentra::cli {
 
 namespace {
-
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 }  // namespace
 
@@ -71,7 +63,7 @@ int run_command(const RunOptions& o) {
   info.command_line = o.command_line;
   info.seed = params.seed;
   info.threads = sim.threads();
-  info.created_utc = utc_now();
+  info.created_utc = output::utc_now_iso8601();
   for (std::int64_t r = 0; r < params.world.regions; ++r) info.region_names.push_back("region_" + std::to_string(r));
   info.library_versions = {{"yaml-cpp", yaml_cpp_version}};
   output::RunWriter writer(target, info);

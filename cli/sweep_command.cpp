@@ -40,6 +40,7 @@
 #include "experiments/sensitivity.hpp"
 #include "models/cluster/scenario_schema.hpp"
 #include "models/cluster/world_builder.hpp"
+#include "output/provenance_values.hpp"
 #include "output/csv_text.hpp"
 #include "output/sweep_writer.hpp"
 #include "output/text_file.hpp"
@@ -55,15 +56,6 @@ using Clock = std::chrono::steady_clock;
 int refuse(const std::string& message) {
   std::cerr << "sentra sweep: " << message << "\n";
   return exit_invalid;
-}
-
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 std::string read_file(const fs::path& p) {
@@ -316,7 +308,7 @@ int sweep_command(const SweepOptions& o) {
   info.program_version = program_version;
   info.git_commit = git_commit;
   info.command_line = o.command_line;
-  info.created_utc = utc_now();
+  info.created_utc = output::utc_now_iso8601();
   info.experiment_name = ex.name;
   info.experiment_file = o.experiment;
   info.design = design_name(ex.design.type);

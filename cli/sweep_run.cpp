@@ -12,6 +12,7 @@
 #include "engine/config/diagnostic.hpp"
 #include "models/cluster/scenario_schema.hpp"
 #include "models/cluster/simulation.hpp"
+#include "output/provenance_values.hpp"
 #include "output/run_file_reader.hpp"
 #include "output/run_writer.hpp"
 
@@ -21,15 +22,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // Multi-line messages (a scenario's list of problems) as one line for the runs table.
 std::string one_line(const std::string& text) {
@@ -128,7 +120,7 @@ SweepRunResult sweep_run(const SweepRunSpec& spec, const std::vector<std::string
     info.command_line = spec.command_line;
     info.seed = params.seed;
     info.threads = sim.threads();
-    info.created_utc = utc_now();
+    info.created_utc = output::utc_now_iso8601();
     for (std::int64_t g = 0; g < params.world.regions; ++g) info.region_names.push_back("region_" + std::to_string(g));
     info.library_versions = {{"yaml-cpp", yaml_cpp_version}};
     std::vector<output::EventRecord> events;

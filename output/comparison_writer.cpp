@@ -8,6 +8,7 @@
 
 #include "output/hdf5_dataset.hpp"
 #include "output/hdf5_file.hpp"
+#include "output/provenance_values.hpp"
 #include "output/run_series.hpp"
 #include "output/series_group.hpp"
 
@@ -17,20 +18,6 @@ namespace {
 constexpr const char* format_name = "sentra-comparison";
 constexpr const char* format_version = "1.0";
 
-std::string utc_now_iso8601() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
-std::string hdf5_library_version() {
-  unsigned major = 0, minor = 0, release = 0;
-  h5::check(H5get_libversion(&major, &minor, &release), "query the HDF5 library version");
-  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(release);
-}
 
 // The values of step t (K of them) from a [T, K] step-major column.
 ColumnData row_of(const ColumnData& data, std::size_t t, std::size_t k) {
