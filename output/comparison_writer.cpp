@@ -82,9 +82,7 @@ ComparisonWriter::ComparisonWriter(std::filesystem::path target, const Compariso
     h5::write_attribute(root, "concurrent_runs", static_cast<std::int32_t>(info.concurrent_runs), at);
     h5::write_attribute(root, "currency_unit", info.currency_unit, at);
     h5::write_attribute(root, "step_unit", info.step_unit, at);
-    for (const auto& [library, version] : info.library_versions)
-      if (library != "hdf5") h5::write_attribute(root, library + "_version", version, at);
-    h5::write_attribute(root, "hdf5_version", hdf5_library_version(), at);
+    write_library_versions(root, info.library_versions, at);
 
     const h5::Group provenance = h5::create_group(root, "provenance", d.where + "/provenance");
     h5::write_text(provenance.get(), "command_line", info.command_line, d.where + "/provenance/command_line");

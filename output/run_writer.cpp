@@ -63,10 +63,7 @@ void RunWriter::Impl::write_root_attributes(const RunInfo& info) {
                       info.created_utc.empty() ? utc_now_iso8601() : info.created_utc, at);
   h5::write_attribute(root, "currency_unit", info.currency_unit, at);
   h5::write_attribute(root, "step_unit", info.step_unit, at);
-  for (const auto& [library, version] : info.library_versions)
-    if (library != "hdf5") h5::write_attribute(root, library + "_version", version, at);
-  // The version actually linked, which is what matters for reading problems.
-  h5::write_attribute(root, "hdf5_version", hdf5_library_version(), at);
+  write_library_versions(root, info.library_versions, at);
 }
 
 void RunWriter::Impl::write_provenance(const RunInfo& info) {

@@ -54,9 +54,7 @@ SweepWriter::SweepWriter(std::filesystem::path target, const SweepInfo& info)
     h5::write_attribute(root, "concurrent_runs", static_cast<std::int32_t>(info.concurrent_runs), at);
     h5::write_attribute(root, "currency_unit", info.currency_unit, at);
     h5::write_attribute(root, "step_unit", info.step_unit, at);
-    for (const auto& [library, version] : info.library_versions)
-      if (library != "hdf5") h5::write_attribute(root, library + "_version", version, at);
-    h5::write_attribute(root, "hdf5_version", hdf5_library_version(), at);
+    write_library_versions(root, info.library_versions, at);
 
     const std::string p = d.where + "/provenance";
     const h5::Group provenance = h5::create_group(root, "provenance", p);
