@@ -26,7 +26,7 @@
 namespace sentra::distributed {
 namespace {
 
-// Messages. ready: a process is ready, with its slots (int32); it wants slots + 1 runs.
+// Messages. ready: a process is ready: its slots and how many runs it wants (int32 each).
 // work: a run index for it (int64), or no_more_runs. result: header (run index, whether
 // the result follows, whether it wants another run, whether it is stopping), then the
 // result's bytes. stop: stop every run at its next month boundary.
@@ -185,9 +185,9 @@ EnsembleOutcome MpiProcessGroup::lead(const Ensemble& e) {
       ByteReader in(m->bytes);
       if (m->tag == tag_ready) {
         ++ready;
-        const auto slots_there = in.get<std::int32_t>();
-        slots_in_all += slots_there;
-        for (std::int32_t k = 0; k <= slots_there; ++k) hand_out(m->from);
+        slots_in_all += in.get<std::int32_t>();
+        const auto wanted = in.get<std::int32_t>();
+        for (std::int32_t k = 0; k < wanted; ++k) hand_out(m->from);
       } else if (m->tag == tag_result) {
         const auto run = in.get<std::int64_t>();
         const bool has_result = in.get<std::uint8_t>() != 0;
@@ -267,10 +267,13 @@ EnsembleOutcome MpiProcessGroup::work(const Ensemble& e) {
     }
     slots_wake.notify_all();
   };
+  // One run in reserve hides the round trip to rank 0 (more did not help in measurements:
+  // docs/performance.md) and keeps the end of a sweep balanced.
   std::int64_t awaiting = e.concurrent + 1;  // replies rank 0 owes us
   {
     ByteWriter w;
     w.put(static_cast<std::int32_t>(e.concurrent));
+    w.put(static_cast<std::int32_t>(awaiting));
     send(0, tag_ready, w.take());
   }
   // Every run handed to us is reported exactly once, with its result unless we are stopping
