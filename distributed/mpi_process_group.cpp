@@ -2,6 +2,7 @@
 
 #include <mpi.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <climits>
@@ -28,7 +29,7 @@ namespace {
 
 // Messages. ready: a process is ready: its slots and how many runs it wants (int32 each).
 // work: a run index for it (int64), or no_more_runs. result: header (run index, whether
-// the result follows, whether it wants another run, whether it is stopping), then the
+// the result follows, how many more runs it wants, whether it is stopping), then the
 // result's bytes. stop: stop every run at its next month boundary.
 enum Tag : int { tag_ready = 1, tag_work = 2, tag_result = 3, tag_stop = 4 };
 constexpr std::int64_t no_more_runs = -1;
@@ -36,6 +37,11 @@ constexpr std::int64_t no_more_runs = -1;
 // that waiting costs no CPU the slots could use. A slot never waits for it: every process
 // holds one run in reserve.
 constexpr auto poll_interval = std::chrono::milliseconds(1);
+// A process holds one run in reserve while its runs are shorter than this: the reserve
+// hides the round trip to rank 0 (a millisecond or two) from short runs. Longer runs do not
+// need it, and a run held in reserve behind a long one can leave another process idle at
+// the end (measured: a fifth of an 8-run sweep of the 100,000-SME world).
+constexpr double reserve_below_seconds = 1.0;
 
 MPI_Comm comm = MPI_COMM_NULL;
 
@@ -191,7 +197,7 @@ EnsembleOutcome MpiProcessGroup::lead(const Ensemble& e) {
       } else if (m->tag == tag_result) {
         const auto run = in.get<std::int64_t>();
         const bool has_result = in.get<std::uint8_t>() != 0;
-        const bool wants_more = in.get<std::uint8_t>() != 0;
+        const auto wanted = in.get<std::uint8_t>();
         const bool stopping = in.get<std::uint8_t>() != 0;
         --owed[static_cast<std::size_t>(m->from)];
         if (stopping) stop_all();  // that process was told to stop (a signal): so is the job
@@ -200,7 +206,7 @@ EnsembleOutcome MpiProcessGroup::lead(const Ensemble& e) {
           e.done(static_cast<std::size_t>(run));
           ++results;
         }
-        if (wants_more) hand_out(m->from);
+        for (std::uint8_t k = 0; k < wanted; ++k) hand_out(m->from);
       } else {
         throw std::logic_error("rank 0 received a message of unknown kind " + std::to_string(m->tag));
       }
@@ -227,6 +233,7 @@ EnsembleOutcome MpiProcessGroup::work(const Ensemble& e) {
   bool no_more = false;              // rank 0 has no more runs for us
   bool slots_over = false;
   std::atomic<bool> halt{false};
+  std::atomic<bool> short_runs{false};  // the last run took less than reserve_below_seconds
   std::exception_ptr slot_error;
   const std::function<bool()> halted = [&] { return halt.load(); };
 
@@ -243,7 +250,10 @@ EnsembleOutcome MpiProcessGroup::work(const Ensemble& e) {
             return i;
           },
           [&](std::size_t i) {
+            const auto started = std::chrono::steady_clock::now();
             e.run(i, halted);
+            short_runs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() <
+                         reserve_below_seconds;
             {
               const std::lock_guard lock(mutex);
               finished.push_back(i);
@@ -267,9 +277,10 @@ EnsembleOutcome MpiProcessGroup::work(const Ensemble& e) {
     }
     slots_wake.notify_all();
   };
-  // One run in reserve hides the round trip to rank 0 (more did not help in measurements:
-  // docs/performance.md) and keeps the end of a sweep balanced.
-  std::int64_t awaiting = e.concurrent + 1;  // replies rank 0 owes us
+  // Runs asked for: one per slot to start with; then, with every result, as many as keep
+  // one per slot (plus one in reserve while runs are short) handed to us or on their way.
+  std::int64_t awaiting = e.concurrent;  // replies rank 0 owes us
+  std::int64_t holding = 0;              // runs handed to us and not yet reported
   {
     ByteWriter w;
     w.put(static_cast<std::int32_t>(e.concurrent));
@@ -280,16 +291,19 @@ EnsembleOutcome MpiProcessGroup::work(const Ensemble& e) {
   // (then rank 0 keeps nothing anyway), so rank 0 knows when no process owes it anything.
   const auto report = [&](std::size_t i, bool with_result) {
     const bool stopping = halt.load();
-    const bool wants_more = !no_more && !stopping;
+    --holding;
+    const std::int64_t target = e.concurrent + (short_runs.load() ? 1 : 0);
+    const auto wanted = static_cast<std::uint8_t>(
+        no_more || stopping ? 0 : std::clamp<std::int64_t>(target - holding - awaiting, 0, 2));
     ByteWriter w;
     w.put(static_cast<std::int64_t>(i));
     w.put(static_cast<std::uint8_t>(with_result && !stopping));
-    w.put(static_cast<std::uint8_t>(wants_more));
+    w.put(wanted);
     w.put(static_cast<std::uint8_t>(stopping));
     std::string message = w.take();
     if (with_result && !stopping) message += e.result_bytes(i);
     send(0, tag_result, message);
-    if (wants_more) ++awaiting;
+    awaiting += wanted;
   };
   for (;;) {
     while (auto m = receive(0)) {
@@ -298,6 +312,7 @@ EnsembleOutcome MpiProcessGroup::work(const Ensemble& e) {
       } else if (m->tag == tag_work) {
         --awaiting;
         const auto run = ByteReader(m->bytes).get<std::int64_t>();
+        if (run != no_more_runs) ++holding;
         if (run == no_more_runs) {
           {
             const std::lock_guard lock(mutex);

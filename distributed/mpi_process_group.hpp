@@ -2,12 +2,12 @@
 // Every rank of an MPI job (Open MPI). The only part of sentra that knows MPI: mpi.h is
 // included by mpi_process_group.cpp alone.
 //
-// Runs are handed out dynamically: each process asks rank 0 for as many runs as it holds at
-// once, plus one in reserve so a slot that finishes never waits for the network, and asks
-// for one more with every result it sends back. Rank 0 hands out the next index in order
-// (so runs start roughly in index order, as on one process), runs its own share on its
-// slots while its main thread serves the others, and calls done() for every result that
-// arrives. Only the main thread of each process calls MPI (MPI_THREAD_FUNNELED).
+// Runs are handed out dynamically: each process asks rank 0 for one run per slot, and with
+// every result it sends back for as many as keep one per slot, plus one in reserve while
+// its runs are short (so a slot that finishes a short run never waits for the network).
+// Rank 0 hands out the next index in order (so runs start roughly in index order, as on
+// one process), runs its own share on its slots while its main thread serves the others,
+// and calls done() for every result that arrives. Only the main thread of each process calls MPI (MPI_THREAD_FUNNELED).
 #include "distributed/process_group.hpp"
 
 namespace sentra::distributed {
