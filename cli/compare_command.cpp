@@ -4,9 +4,11 @@
 // outcome's mean per scenario and paired difference from the first scenario with t intervals.
 //
 // Every scenario is loaded and checked before the first run. Runs are spread over the cores
-// several at a time (experiments/parallel_runs.hpp); each result is stored by its (scenario,
-// replicate) index and runs are written to the file in index order, so the file's contents
-// do not depend on the thread count or on which run finished first.
+// several at a time (experiments/parallel_runs.hpp), and under mpirun over the ranks too
+// (distributed/: the other ranks send rank 0 their runs' monthly tables as raw bytes and
+// rank 0 writes the one file); each result is stored by its (scenario, replicate) index and
+// runs are written to the file in index order, so the file's contents do not depend on the
+// thread or process count or on which run finished first.
 
 #include <algorithm>
 #include <atomic>
@@ -181,11 +183,7 @@ int compare_command(const CompareOptions& o, distributed::ProcessGroup& group) {
     return usage("--out " + target.string() + ": the report is written next to the results as .md; give the .h5 name");
   fs::path report_path = target;
   report_path.replace_extension(".md");
-  // Under MPI every process has loaded and checked the scenarios; rank 0 alone writes, and
-  // the others go on only if it could make the output folder.
   const bool speak = group.leader() && !o.quiet;
-  const int verdict = group.settle(group.leader() ? make_parent_folder(target) : exit_ok);
-  if (verdict != exit_ok) return verdict;
 
   // --- Runs -------------------------------------------------------------------------------
   const std::size_t N = K * R;
@@ -196,11 +194,10 @@ int compare_command(const CompareOptions& o, distributed::ProcessGroup& group) {
   const bool memory_bound = slots.memory_bound;
   const OutcomeReduction reduction;
 
-  install_interrupt_handlers();
   const auto started = std::chrono::steady_clock::now();
   // Rank 0 (or the only process) writes the one file; the others send it their runs.
   std::optional<output::ComparisonWriter> writer;
-  if (group.leader()) {
+  if (group.leader() && make_parent_folder(target) == exit_ok) {
     output::ComparisonInfo info;
     info.program_version = program_version;
     info.git_commit = git_commit;
@@ -222,8 +219,13 @@ int compare_command(const CompareOptions& o, distributed::ProcessGroup& group) {
     info.library_versions = {{"yaml-cpp", yaml_cpp_version}};
     info.outcome_reduction = "mean of /aggregates/<outcome> over the last " + std::to_string(reduction.window) +
                             " steps of each run (all steps when the run has fewer)";
-    writer.emplace(target, info);
+    writer.emplace(target, info);  // throws if it cannot: before settle, so every rank leaves
   }
+  // Under MPI every process has loaded and checked the scenarios; rank 0 alone writes, and
+  // the others go on only if it could make the output folder and start the file.
+  const int verdict = group.settle(group.leader() && !writer ? exit_failure : exit_ok);
+  if (verdict != exit_ok) return verdict;
+  install_interrupt_handlers();
 
   if (speak)
     std::cerr << "sentra compare: " << K << " scenarios x " << R << " replicates = " << N << " runs of " << steps

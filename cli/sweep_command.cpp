@@ -5,15 +5,16 @@
 // design calls for (Sobol indices, Morris effects).
 //
 // The experiment and every scenario it names are loaded and checked before the first run.
-// Runs are spread over the cores several at a time (experiments/parallel_runs.hpp); each
-// result is stored by its run index and the tables are written from those, so no output
-// depends on the thread count or on which run finished first. A failed run is recorded
+// Runs are spread over the cores several at a time (experiments/parallel_runs.hpp), and
+// under mpirun over the ranks too (distributed/: each rank writes the run files of its runs,
+// rank 0 gathers the results and writes the tables); each result is stored by its run index
+// and the tables are written from those, so no output depends on the thread or process
+// count or on which run finished first. A failed run is recorded
 // with its message and the sweep goes on; an interrupted sweep keeps every finished run
 // file, and --resume picks up from them.
 #include <malloc.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
