@@ -207,6 +207,17 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
     const int code = app.exit(e);  // prints help or the error
     return code == 0 ? exit_ok : exit_invalid;
   }
+  // Under mpirun every rank runs the command: only sweep and compare share their work out;
+  // N copies of a run, a calibration, a benchmark or a report would compute the same thing
+  // N times and write the same file at once.
+  if (group.size() > 1) {
+    for (auto* cmd : {run_cmd, calibrate_cmd, bench_cmd, report_cmd})
+      if (*cmd) {
+        std::cerr << "sentra " << cmd->get_name() << ": does not run under MPI (" << group.size()
+                  << " processes); only sweep and compare spread their runs over MPI processes: run it without mpirun\n";
+        return exit_invalid;
+      }
+  }
   try {
     if (show_version) {
       std::cout << version_text();

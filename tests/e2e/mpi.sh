@@ -5,8 +5,9 @@
 # same), the comparison file (check_comparison.py same) and its printed report. Also: one
 # process under mpirun, a failed run recorded as without MPI, a bad experiment file failing
 # on every rank with exit 2 and its message printed once, progress printed by rank 0 only
-# (every rank's output kept apart with --output-filename), and Ctrl-C to mpirun stopping
-# every rank with the finished run files kept for --resume under mpirun.
+# (every rank's output kept apart with --output-filename), `sentra run` refusing to run as
+# N copies, and Ctrl-C to mpirun stopping every rank with the finished run files kept for
+# --resume under mpirun.
 bin=$1; root=$2; out=$3; py=$4; sweep_check=$5; compare_check=$6; mpirun=$7
 mkdir -p "$out"; rm -rf "${out:?}"/*
 fail=0
@@ -96,6 +97,12 @@ sed 's/max: 0.7,/max: 1.7,/' "$out/lhs.yaml" > "$out/bad.yaml"
 [ "$(grep -c "bad.yaml:8:[0-9]*: factors\[0\].max: expected a number in \[0, 1\]" "$out/bad.err")" = 1 ] ||
   { echo "FAIL: the error is not printed exactly once: $(cat "$out/bad.err")"; fail=1; }
 [ ! -e "$out/bad" ] || { echo "FAIL: a bad experiment created its folder"; fail=1; }
+
+# Commands that do not share their work out refuse to run as N copies.
+"${mpi[@]}" -np 2 "$bin" run "$scenario" --out "$out/twice.h5" > /dev/null 2> "$out/run.err"; rc=$?
+[ $rc = 2 ] || { echo "FAIL: sentra run under mpirun -np 2 exited $rc, expected 2"; fail=1; }
+[ "$(grep -c "sentra run: does not run under MPI" "$out/run.err")" = 1 ] || { echo "FAIL: no refusal printed once: $(cat "$out/run.err")"; fail=1; }
+[ ! -e "$out/twice.h5" ] || { echo "FAIL: sentra run under mpirun wrote a file"; fail=1; }
 
 # Progress (runs done/total, runs/s, ETA) from rank 0 only: each rank's output in its own
 # file. SENTRA_PROGRESS_SECONDS makes the log lines come every 0.2 s instead of 5 s.
