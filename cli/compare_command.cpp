@@ -97,6 +97,7 @@ void write_partial_text(const fs::path& partial, const std::string& text) {
   }
 }
 
+// The result file's folder, made if missing; the exit code (0: go on).
 int make_parent_folder(const fs::path& target) {
   if (!target.has_parent_path()) return exit_ok;
   std::error_code ec;

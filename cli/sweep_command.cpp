@@ -9,9 +9,9 @@
 // under mpirun over the ranks too (distributed/: each rank writes the run files of its runs,
 // rank 0 gathers the results and writes the tables); each result is stored by its run index
 // and the tables are written from those, so no output depends on the thread or process
-// count or on which run finished first. A failed run is recorded
-// with its message and the sweep goes on; an interrupted sweep keeps every finished run
-// file, and --resume picks up from them.
+// count or on which run finished first. A failed run is recorded with its message and the
+// sweep goes on; an interrupted sweep keeps every finished run file, and --resume picks up
+// from them.
 #include <malloc.h>
 
 #include <algorithm>
@@ -26,8 +26,8 @@
 #include <sstream>
 
 #include "cli/aggregate_columns.hpp"
-#include "cli/ensemble_progress.hpp"
 #include "cli/commands.hpp"
+#include "cli/ensemble_progress.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/run_slots.hpp"
 #include "cli/scenario_model.hpp"
