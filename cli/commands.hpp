@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace sentra::distributed {
+class ProcessGroup;
+}
+
 namespace sentra::cli {
 
 inline constexpr int exit_ok = 0;
@@ -41,7 +45,8 @@ struct CompareOptions {
   bool quiet = false;
   std::string command_line;
 };
-int compare_command(const CompareOptions& options);
+// Under mpirun the runs are spread over the processes of `group` (distributed/).
+int compare_command(const CompareOptions& options, distributed::ProcessGroup& group);
 
 // `sentra sweep`: an experiment file's design, every point R times, with sensitivity analyses.
 struct SweepOptions {
@@ -53,7 +58,8 @@ struct SweepOptions {
   bool quiet = false;
   std::string command_line;
 };
-int sweep_command(const SweepOptions& options);
+// Under mpirun the runs are spread over the processes of `group` (distributed/).
+int sweep_command(const SweepOptions& options, distributed::ProcessGroup& group);
 
 // `sentra report`: a comparison file or a sweep folder as an HTML page with charts, Markdown or CSV.
 struct ReportOptions {

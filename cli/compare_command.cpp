@@ -4,9 +4,11 @@
 // outcome's mean per scenario and paired difference from the first scenario with t intervals.
 //
 // Every scenario is loaded and checked before the first run. Runs are spread over the cores
-// several at a time (experiments/parallel_runs.hpp); each result is stored by its (scenario,
-// replicate) index and runs are written to the file in index order, so the file's contents
-// do not depend on the thread count or on which run finished first.
+// several at a time (experiments/parallel_runs.hpp), and under mpirun over the ranks too
+// (distributed/: the other ranks send rank 0 their runs' monthly tables as raw bytes and
+// rank 0 writes the one file); each result is stored by its (scenario, replicate) index and
+// runs are written to the file in index order, so the file's contents do not depend on the
+// thread or process count or on which run finished first.
 
 #include <algorithm>
 #include <atomic>
@@ -23,10 +25,12 @@
 
 #include "cli/aggregate_columns.hpp"
 #include "cli/commands.hpp"
+#include "cli/ensemble_progress.hpp"
 #include "cli/interrupt.hpp"
-#include "cli/progress.hpp"
 #include "cli/run_slots.hpp"
 #include "cli/version.hpp"
+#include "distributed/observation_bytes.hpp"
+#include "distributed/process_group.hpp"
 #include "engine/config/diagnostic.hpp"
 #include "experiments/comparison.hpp"
 #include "experiments/comparison_report.hpp"
@@ -93,6 +97,16 @@ void write_partial_text(const fs::path& partial, const std::string& text) {
   }
 }
 
+// The result file's folder, made if missing; the exit code (0: go on).
+int make_parent_folder(const fs::path& target) {
+  if (!target.has_parent_path()) return exit_ok;
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  if (!ec) return exit_ok;
+  std::cerr << "sentra compare: cannot create output folder " << target.parent_path() << ": " << ec.message() << "\n";
+  return exit_failure;
+}
+
 struct LoadedScenario {
   std::string file;
   config::Loaded<cluster::Params> loaded;
@@ -100,7 +114,7 @@ struct LoadedScenario {
 
 }  // namespace
 
-int compare_command(const CompareOptions& o) {
+int compare_command(const CompareOptions& o, distributed::ProcessGroup& group) {
   // --- Usage and every scenario, before any run -------------------------------------------
   if (o.scenarios.size() < 2)
     return usage("needs at least two scenario files (got " + std::to_string(o.scenarios.size()) +
@@ -170,15 +184,7 @@ int compare_command(const CompareOptions& o) {
     return usage("--out " + target.string() + ": the report is written next to the results as .md; give the .h5 name");
   fs::path report_path = target;
   report_path.replace_extension(".md");
-  if (target.has_parent_path()) {
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec) {
-      std::cerr << "sentra compare: cannot create output folder " << target.parent_path() << ": " << ec.message()
-                << "\n";
-      return exit_failure;
-    }
-  }
+  const bool speak = group.leader() && !o.quiet;
 
   // --- Runs -------------------------------------------------------------------------------
   const std::size_t N = K * R;
@@ -189,87 +195,113 @@ int compare_command(const CompareOptions& o) {
   const bool memory_bound = slots.memory_bound;
   const OutcomeReduction reduction;
 
-  install_interrupt_handlers();
   const auto started = std::chrono::steady_clock::now();
-  output::ComparisonInfo info;
-  info.program_version = program_version;
-  info.git_commit = git_commit;
-  info.command_line = o.command_line;
-  info.created_utc = output::utc_now_iso8601();
-  for (std::size_t k = 0; k < K; ++k)
-    info.scenarios.push_back({names[k], labels[k], scenarios[k].file, scenarios[k].loaded.given_text,
-                              scenarios[k].loaded.resolved_yaml});
-  info.replicates = static_cast<std::int64_t>(R);
-  info.steps = steps;
-  info.base_seed = *base_seed;
-  info.seed_rule = replicate_seed_rule(*base_seed);
-  info.reduction_window = static_cast<std::int64_t>(reduction.window);
-  info.confidence = confidence;
-  info.interval = "two-sided Student t interval over replicates (t quantile with replicates - 1 degrees of freedom); "
-                  "differences are paired: replicate r of a scenario minus replicate r of scenario 0";
-  info.threads = layout.concurrent * layout.threads_per_run;
-  info.concurrent_runs = layout.concurrent;
-  info.library_versions = {{"yaml-cpp", yaml_cpp_version}};
-  info.outcome_reduction = "mean of /aggregates/<outcome> over the last " + std::to_string(reduction.window) +
-                          " steps of each run (all steps when the run has fewer)";
-  output::ComparisonWriter writer(target, info);
+  // Rank 0 (or the only process) writes the one file; the others send it their runs.
+  std::optional<output::ComparisonWriter> writer;
+  if (group.leader() && make_parent_folder(target) == exit_ok) {
+    output::ComparisonInfo info;
+    info.program_version = program_version;
+    info.git_commit = git_commit;
+    info.command_line = o.command_line;
+    info.created_utc = output::utc_now_iso8601();
+    for (std::size_t k = 0; k < K; ++k)
+      info.scenarios.push_back({names[k], labels[k], scenarios[k].file, scenarios[k].loaded.given_text,
+                                scenarios[k].loaded.resolved_yaml});
+    info.replicates = static_cast<std::int64_t>(R);
+    info.steps = steps;
+    info.base_seed = *base_seed;
+    info.seed_rule = replicate_seed_rule(*base_seed);
+    info.reduction_window = static_cast<std::int64_t>(reduction.window);
+    info.confidence = confidence;
+    info.interval = "two-sided Student t interval over replicates (t quantile with replicates - 1 degrees of freedom); "
+                    "differences are paired: replicate r of a scenario minus replicate r of scenario 0";
+    info.threads = layout.concurrent * layout.threads_per_run;  // of each process, under MPI
+    info.concurrent_runs = layout.concurrent;
+    info.library_versions = {{"yaml-cpp", yaml_cpp_version}};
+    info.outcome_reduction = "mean of /aggregates/<outcome> over the last " + std::to_string(reduction.window) +
+                            " steps of each run (all steps when the run has fewer)";
+    writer.emplace(target, info);  // throws if it cannot: before settle, so every rank leaves
+  }
+  // Under MPI every process has loaded and checked the scenarios; rank 0 alone writes, and
+  // the others go on only if it could make the output folder and start the file.
+  const int verdict = group.settle(group.leader() && !writer ? exit_failure : exit_ok);
+  if (verdict != exit_ok) return verdict;
+  install_interrupt_handlers();
 
-  if (!o.quiet)
+  if (speak)
     std::cerr << "sentra compare: " << K << " scenarios x " << R << " replicates = " << N << " runs of " << steps
               << " months, " << layout.concurrent << " at a time on " << layout.threads_per_run << " thread"
               << (layout.threads_per_run == 1 ? "" : "s") << " each" << (memory_bound ? " (as many worlds as fit in memory)" : "")
-              << " -> " << target.string() << "\n";
+              << (group.size() > 1 ? " in each of " + std::to_string(group.size()) + " MPI processes" : "") << " -> "
+              << target.string() << "\n";
 
   ReplicatedSeries series(O, K, R, static_cast<std::size_t>(steps));
   std::vector<std::vector<std::int64_t>> step_labels(N);
-  std::vector<std::optional<std::vector<StepObservation>>> finished(N);  // waiting to be written in order
+  std::vector<std::optional<std::vector<StepObservation>>> finished(N);  // made here or received, not yet written
+  std::vector<char> ready(N, 0);  // done() has taken run i's series: it may be written
   std::size_t next_to_write = 0;
-  std::mutex write_mutex;  // HDF5 calls, one at a time and in run order
-  std::atomic<std::int64_t> steps_done{0};
   std::atomic<std::size_t> runs_done{0};
-  Progress progress("compare", static_cast<std::int64_t>(N), o.quiet, "run");
-  std::mutex progress_mutex;
+  std::mutex write_mutex;  // HDF5 calls, one at a time and in run order; ready[]
+  EnsembleProgress progress("compare", N, steps, !speak);
 
-  for_each_run(
-      N, layout.concurrent,
-      [&](std::size_t i) {
-        const std::size_t k = i / R, r = i % R;
-        cluster::Params params = scenarios[k].loaded.value;
-        params.seed = replicate_seed(*base_seed, r);
-        cluster::Simulation sim(params, layout.threads_per_run);
-        std::vector<StepObservation> observed;
-        observed.reserve(static_cast<std::size_t>(steps));
-        for (std::int64_t t = 0; t < steps; ++t) {
-          if (interrupted()) return;  // at a month boundary; nothing of this run is kept
-          sim.step();
-          StepObservation obs = sim.observe(false, false);
-          for (std::size_t oc = 0; oc < O; ++oc) {
-            const Column* c = obs.aggregates.find(outcome_columns[oc]->name);
-            if (!c) throw std::logic_error("run " + std::to_string(i) + " reports no aggregate '" + outcomes[oc] + "'");
-            series.series(oc, k, r)[static_cast<std::size_t>(t)] = first_value(*c);
-          }
-          step_labels[i].push_back(obs.step);
-          observed.push_back(std::move(obs));
-          ++steps_done;
-          if (std::unique_lock lock(progress_mutex, std::try_to_lock); lock.owns_lock())
-            progress.update(static_cast<double>(steps_done.load()) / static_cast<double>(steps));
-        }
-        ++runs_done;
-        const std::lock_guard lock(write_mutex);
-        finished[i] = std::move(observed);
-        while (next_to_write < N && finished[next_to_write]) {
-          const std::size_t kw = next_to_write / R, rw = next_to_write % R;
-          std::vector<std::string> region_names;
-          for (std::int64_t g = 0; g < scenarios[kw].loaded.value.world.regions; ++g)
-            region_names.push_back("region_" + std::to_string(g));
-          writer.write_run(kw, rw, replicate_seed(*base_seed, rw), region_names, *finished[next_to_write]);
-          finished[next_to_write].reset();
-          ++next_to_write;
-        }
-      },
-      [] { return interrupted(); });
+  distributed::Ensemble ensemble;
+  ensemble.runs = N;
+  ensemble.concurrent = layout.concurrent;
+  ensemble.stop = [] { return interrupted(); };
+  ensemble.run = [&](std::size_t i, const std::function<bool()>& stop) {
+    const std::size_t k = i / R, r = i % R;
+    cluster::Params params = scenarios[k].loaded.value;
+    params.seed = replicate_seed(*base_seed, r);
+    cluster::Simulation sim(params, layout.threads_per_run);
+    std::vector<StepObservation> observed;
+    observed.reserve(static_cast<std::size_t>(steps));
+    for (std::int64_t t = 0; t < steps; ++t) {
+      if (stop()) return;  // at a month boundary; nothing of this run is kept
+      sim.step();
+      observed.push_back(sim.observe(false, false));
+      progress.month_done(i);
+    }
+    finished[i] = std::move(observed);
+  };
+  ensemble.result_bytes = [&](std::size_t i) {
+    std::string bytes = distributed::observation_bytes(*finished[i]);
+    finished[i].reset();
+    return bytes;
+  };
+  ensemble.take_result = [&](std::size_t i, std::string_view bytes) {
+    finished[i] = distributed::observations_from_bytes(bytes);
+  };
+  // The outcomes' series and the step labels of run i, then every run that is next in
+  // index order written to the file.
+  ensemble.done = [&](std::size_t i) {
+    const std::size_t k = i / R, r = i % R;
+    const std::vector<StepObservation>& observed = *finished[i];
+    for (std::size_t t = 0; t < observed.size(); ++t) {
+      for (std::size_t oc = 0; oc < O; ++oc) {
+        const Column* c = observed[t].aggregates.find(outcome_columns[oc]->name);
+        if (!c) throw std::logic_error("run " + std::to_string(i) + " reports no aggregate '" + outcomes[oc] + "'");
+        series.series(oc, k, r)[t] = first_value(*c);
+      }
+      step_labels[i].push_back(observed[t].step);
+    }
+    progress.run_done(i);
+    ++runs_done;
+    const std::lock_guard lock(write_mutex);
+    ready[i] = 1;
+    while (next_to_write < N && ready[next_to_write]) {
+      const std::size_t kw = next_to_write / R, rw = next_to_write % R;
+      std::vector<std::string> region_names;
+      for (std::int64_t g = 0; g < scenarios[kw].loaded.value.world.regions; ++g)
+        region_names.push_back("region_" + std::to_string(g));
+      writer->write_run(kw, rw, replicate_seed(*base_seed, rw), region_names, *finished[next_to_write]);
+      finished[next_to_write].reset();
+      ++next_to_write;
+    }
+  };
+  const distributed::EnsembleOutcome outcome = group.run(ensemble);
   progress.finish();
-  if (interrupted()) {
+  if (!group.leader()) return outcome.complete ? exit_ok : exit_interrupted;
+  if (!outcome.complete) {
     std::cerr << "sentra compare: interrupted after " << runs_done.load() << " of " << N
               << " runs; no result written (" << target.string() << " is unchanged)\n";
     return exit_interrupted;
@@ -299,7 +331,7 @@ int compare_command(const CompareOptions& o) {
     run_label.values.push_back(labels[k]);
     run_group.values.push_back(output::ComparisonWriter::run_path(k, r));
   }
-  writer.write_runs({run_label, run_group}, runs);
+  writer->write_runs({run_label, run_group}, runs);
 
   Table summary;
   const char* per_unit = "the row's units";
@@ -336,7 +368,7 @@ int compare_command(const CompareOptions& o) {
       sum_diff_sd.push_back(d.sd);
       sum_t.push_back(m.t);
     }
-  writer.write_summary({sum_outcome, sum_units, sum_label}, summary);
+  writer->write_summary({sum_outcome, sum_units, sum_label}, summary);
 
   std::vector<Column> bands;
   for (std::size_t oc = 0; oc < O; ++oc) {
@@ -357,7 +389,7 @@ int compare_command(const CompareOptions& o) {
     add("_difference_lower", "lower end of the interval of that difference", c.series_difference, &Interval::lower);
     add("_difference_upper", "upper end of the interval of that difference", c.series_difference, &Interval::upper);
   }
-  writer.write_series(step_labels[0], bands);
+  writer->write_series(step_labels[0], bands);
 
   ReportContext context;
   context.scenarios = labels;
@@ -371,7 +403,7 @@ int compare_command(const CompareOptions& o) {
   const fs::path report_partial = report_path.string() + ".partial";
   write_partial_text(report_partial, comparison_report(comparisons, context, ReportFormat::markdown));
   try {
-    writer.commit();
+    writer->commit();
   } catch (...) {
     std::error_code ignored;
     fs::remove(report_partial, ignored);

@@ -13,6 +13,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/version.hpp"
+#include "distributed/process_group.hpp"
 #include "engine/config/diagnostic.hpp"
 #include "experiments/outcome.hpp"
 
@@ -34,7 +35,17 @@ std::string version_text() {
 
 }  // namespace sentra::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+// An error that ends the command: rank 0 (or the only process) says why; under MPI the
+// group makes sure no other process is left waiting for this one.
+int fail(sentra::distributed::ProcessGroup& group, int code, const std::string& why) {
+  group.leave_on_error(code, why);
+  if (group.leader()) std::cerr << why << "\n";
+  return code;
+}
+
+int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& group) {
   using namespace sentra::cli;
   CLI::App app{"sentra: agent-based simulation of SME cluster competition under regional autonomy and free trade"};
   app.require_subcommand(0, 1);
@@ -196,6 +207,17 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);  // prints help or the error
     return code == 0 ? exit_ok : exit_invalid;
   }
+  // Under mpirun every rank runs the command: only sweep and compare share their work out;
+  // N copies of a run, a calibration, a benchmark or a report would compute the same thing
+  // N times and write the same file at once.
+  if (group.size() > 1) {
+    for (auto* cmd : {run_cmd, calibrate_cmd, bench_cmd, report_cmd})
+      if (*cmd) {
+        std::cerr << "sentra " << cmd->get_name() << ": does not run under MPI (" << group.size()
+                  << " processes); only sweep and compare spread their runs over MPI processes: run it without mpirun\n";
+        return exit_invalid;
+      }
+  }
   try {
     if (show_version) {
       std::cout << version_text();
@@ -229,22 +251,38 @@ int main(int argc, char** argv) {
     }
     if (*schema_cmd) return schema_command(schema_format);
     if (*calibrate_cmd) return calibrate_command(calibrate);
-    if (*sweep_cmd) return sweep_command(sweep);
+    if (*sweep_cmd) return sweep_command(sweep, group);
     if (*report_cmd) return report_command(report);
     if (*compare_cmd) {
       if (outcomes_opt->count()) compare.outcomes = compare_outcomes;
-      return compare_command(compare);
+      return compare_command(compare, group);
     }
     std::cout << app.help();
     return exit_invalid;
   } catch (const sentra::config::ConfigError& e) {
-    std::cerr << e.what() << "\n";
-    return exit_invalid;
+    return fail(group, exit_invalid, e.what());
   } catch (const std::bad_alloc&) {
-    std::cerr << "sentra: out of memory\n";
-    return exit_failure;
+    return fail(group, exit_failure, "sentra: out of memory");
   } catch (const std::exception& e) {
-    std::cerr << "sentra: " << e.what() << "\n";
-    return exit_failure;
+    return fail(group, exit_failure, std::string("sentra: ") + e.what());
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // MPI only when mpirun (or srun) started this process: see distributed/process_group.hpp.
+  const auto group = sentra::distributed::join_process_group(argc, argv);
+  // Under MPI every process runs the same command, so all but rank 0 are silenced: usage
+  // errors, reports and summaries appear once. Errors only one process meets are printed
+  // by the group (with the rank), on stderr directly.
+  if (!group->leader()) {
+    std::cout.rdbuf(nullptr);
+    std::cerr.rdbuf(nullptr);
+  }
+  const int code = run_command_line(argc, argv, *group);
+  // A process that returned before settling (a usage error, `sentra validate` under
+  // mpirun) still meets the others there, so none waits for it.
+  if (!group->settled()) group->settle(code);
+  return code;
 }

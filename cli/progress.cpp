@@ -3,12 +3,23 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace sentra::cli {
 
+namespace {
+double log_interval() {
+  const char* text = std::getenv("SENTRA_PROGRESS_SECONDS");
+  if (!text || !*text) return 5.0;
+  char* end = nullptr;
+  const double seconds = std::strtod(text, &end);
+  return *end == '\0' && seconds > 0 && seconds < 1e6 ? seconds : 5.0;  // anything else: the default
+}
+}  // namespace
+
 Progress::Progress(std::string what, std::int64_t total, bool quiet, std::string unit)
     : what_(std::move(what)), total_(total), quiet_(quiet), unit_(std::move(unit)),
-      tty_(isatty(STDERR_FILENO) != 0), start_(Clock::now()), last_print_(start_) {}
+      tty_(isatty(STDERR_FILENO) != 0), log_interval_(log_interval()), start_(Clock::now()), last_print_(start_) {}
 
 void Progress::update(std::int64_t done) { update(static_cast<double>(done)); }
 
@@ -17,7 +28,7 @@ void Progress::update(double done) {
   const auto now = Clock::now();
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   const double since = std::chrono::duration<double>(now - last_print_).count();
-  if (elapsed < 1.0 || since < (tty_ ? 0.1 : 5.0)) return;
+  if (elapsed < 1.0 || since < (tty_ ? 0.1 : log_interval_)) return;
   last_print_ = now;
   const double rate = elapsed > 0 ? done / elapsed : 0.0;
   const double eta = rate > 0 ? (static_cast<double>(total_) - done) / rate : 0.0;

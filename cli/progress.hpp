@@ -2,7 +2,8 @@
 // Progress of long work on stderr: units done (steps of a run, runs of a comparison), units/s
 // and ETA. Silent for the first second (short work prints nothing); on a terminal one line
 // redrawn in place at most 10 times a second, otherwise (logs, CI, Slurm) a plain line every
-// few seconds. Not thread-safe: one thread reports.
+// 5 seconds, or every $SENTRA_PROGRESS_SECONDS (a long cluster job's log may want one a
+// minute). Not thread-safe: one thread reports.
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -25,6 +26,7 @@ class Progress {
   bool quiet_;
   std::string unit_;
   bool tty_;
+  double log_interval_;  // seconds between plain lines
   bool drawn_ = false;
   Clock::time_point start_;
   Clock::time_point last_print_;

@@ -5,15 +5,16 @@
 // design calls for (Sobol indices, Morris effects).
 //
 // The experiment and every scenario it names are loaded and checked before the first run.
-// Runs are spread over the cores several at a time (experiments/parallel_runs.hpp); each
-// result is stored by its run index and the tables are written from those, so no output
-// depends on the thread count or on which run finished first. A failed run is recorded
-// with its message and the sweep goes on; an interrupted sweep keeps every finished run
-// file, and --resume picks up from them.
+// Runs are spread over the cores several at a time (experiments/parallel_runs.hpp), and
+// under mpirun over the ranks too (distributed/: each rank writes the run files of its runs,
+// rank 0 gathers the results and writes the tables); each result is stored by its run index
+// and the tables are written from those, so no output depends on the thread or process
+// count or on which run finished first. A failed run is recorded with its message and the
+// sweep goes on; an interrupted sweep keeps every finished run file, and --resume picks up
+// from them.
 #include <malloc.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -26,12 +27,14 @@
 
 #include "cli/aggregate_columns.hpp"
 #include "cli/commands.hpp"
+#include "cli/ensemble_progress.hpp"
 #include "cli/interrupt.hpp"
-#include "cli/progress.hpp"
 #include "cli/run_slots.hpp"
 #include "cli/scenario_model.hpp"
 #include "cli/sweep_run.hpp"
+#include "cli/sweep_run_bytes.hpp"
 #include "cli/version.hpp"
+#include "distributed/process_group.hpp"
 #include "engine/config/diagnostic.hpp"
 #include "experiments/design.hpp"
 #include "experiments/experiment_loader.hpp"
@@ -129,6 +132,29 @@ std::string point_means_report(const Experiment& ex, const Design& design, const
   return out;
 }
 
+// The results folder: refused when it holds another sweep's runs, or this one's without
+// --resume; created, with experiment.yaml. Returns the exit code (0: go on).
+int prepare_results_folder(const SweepOptions& o, const fs::path& dir, const std::string& resolved) {
+  const fs::path runs_dir = dir / "runs";
+  if (holds_run_files(runs_dir)) {
+    if (!o.resume)
+      return refuse(dir.string() + " already holds runs of a sweep: give --resume to continue it (finished runs are "
+                                   "kept), or --out another folder, or remove " + dir.string());
+    const std::string previous = read_file(dir / "experiment.yaml");
+    if (previous != resolved)
+      return refuse(dir.string() + " holds runs of a different experiment (its experiment.yaml differs from " +
+                    o.experiment + " as resolved now): --out another folder, or remove " + dir.string());
+  }
+  std::error_code ec;
+  fs::create_directories(runs_dir, ec);
+  if (ec) {
+    std::cerr << "sentra sweep: cannot create " << runs_dir << ": " << ec.message() << "\n";
+    return exit_failure;
+  }
+  output::write_text_file(dir / "experiment.yaml", resolved);
+  return exit_ok;
+}
+
 struct Tables {
   Table numbers;
   std::vector<output::TextColumn> text;
@@ -136,7 +162,7 @@ struct Tables {
 
 }  // namespace
 
-int sweep_command(const SweepOptions& o) {
+int sweep_command(const SweepOptions& o, distributed::ProcessGroup& group) {
   const auto started = Clock::now();
   // Every run file makes HDF5 and zlib allocate and free large buffers (type conversion,
   // deflate state) dozens of times; glibc by default gives such memory back to the kernel
@@ -177,24 +203,12 @@ int sweep_command(const SweepOptions& o) {
   const fs::path dir = o.out.empty() ? fs::path("results") / ex.name : fs::path(o.out);
   const fs::path runs_dir = dir / "runs";
   const std::string resolved = resolved_yaml(ex, dir.string());
-  if (holds_run_files(runs_dir)) {
-    if (!o.resume)
-      return refuse(dir.string() + " already holds runs of a sweep: give --resume to continue it (finished runs are "
-                                   "kept), or --out another folder, or remove " + dir.string());
-    const std::string previous = read_file(dir / "experiment.yaml");
-    if (previous != resolved)
-      return refuse(dir.string() + " holds runs of a different experiment (its experiment.yaml differs from " +
-                    o.experiment + " as resolved now): --out another folder, or remove " + dir.string());
-  }
-  {
-    std::error_code ec;
-    fs::create_directories(runs_dir, ec);
-    if (ec) {
-      std::cerr << "sentra sweep: cannot create " << runs_dir << ": " << ec.message() << "\n";
-      return exit_failure;
-    }
-  }
-  output::write_text_file(dir / "experiment.yaml", resolved);
+  // Under MPI every process has loaded and checked the experiment (a bad one has failed
+  // everywhere by now); the results folder is rank 0's alone to judge and prepare, and the
+  // others go on only if it did.
+  const bool speak = group.leader() && !o.quiet;
+  const int verdict = group.settle(group.leader() ? prepare_results_folder(o, dir, resolved) : exit_ok);
+  if (verdict != exit_ok) return verdict;
 
   // --- Runs -------------------------------------------------------------------------------
   double largest = 0;
@@ -221,43 +235,39 @@ int sweep_command(const SweepOptions& o) {
   }
 
   install_interrupt_handlers();
-  if (!o.quiet)
+  if (speak)
     std::cerr << "sentra sweep: " << ex.name << ": " << design_name(ex.design.type) << " design, " << P
               << " design points x " << R << " replicate" << (R == 1 ? "" : "s") << " = " << N << " runs of "
               << ex.steps << " months, " << layout.concurrent << " at a time on " << layout.threads_per_run
               << " thread" << (layout.threads_per_run == 1 ? "" : "s") << " each"
-              << (slots.memory_bound ? " (as many worlds as fit in memory)" : "") << " -> " << dir.string() << "/\n";
+              << (slots.memory_bound ? " (as many worlds as fit in memory)" : "")
+              << (group.size() > 1 ? " in each of " + std::to_string(group.size()) + " MPI processes" : "") << " -> "
+              << dir.string() << "/\n";
 
+  // Each process writes the run files of the runs it makes (into the shared results folder
+  // under MPI) and sends rank 0 what the tables need.
   std::vector<SweepRunResult> results(N);
   std::mutex hdf5_lock;
-  std::atomic<std::int64_t> months_done{0};
-  Progress progress("sweep", static_cast<std::int64_t>(N), o.quiet, "run");
-  std::mutex progress_mutex;
-  const auto report_progress = [&] {
-    if (std::unique_lock lock(progress_mutex, std::try_to_lock); lock.owns_lock())
-      progress.update(static_cast<double>(months_done.load()) / static_cast<double>(ex.steps));
+  EnsembleProgress progress("sweep", N, ex.steps, !speak);
+  distributed::Ensemble ensemble;
+  ensemble.runs = N;
+  ensemble.concurrent = layout.concurrent;
+  ensemble.stop = [] { return interrupted(); };
+  ensemble.run = [&](std::size_t i, const std::function<bool()>& stop) {
+    results[i] = sweep_run(specs[i], series, layout.threads_per_run, o.resume, hdf5_lock,
+                           [&] { progress.month_done(i); }, stop);
   };
-  const auto stop = [] { return interrupted(); };
-  for_each_run(
-      N, layout.concurrent,
-      [&](std::size_t i) {
-        std::int64_t months = 0;
-        results[i] = sweep_run(
-            specs[i], series, layout.threads_per_run, o.resume, hdf5_lock,
-            [&] {
-              ++months;
-              ++months_done;
-              report_progress();
-            },
-            stop);
-        if (results[i].status == SweepRunResult::Status::interrupted) return;
-        // A run read back or failed early counts as whole for the rate and the ETA.
-        months_done += ex.steps - months;
-        report_progress();
-      },
-      stop);
+  ensemble.result_bytes = [&](std::size_t i) {
+    std::string bytes = sweep_run_bytes(results[i]);
+    results[i] = SweepRunResult{};
+    return bytes;
+  };
+  ensemble.take_result = [&](std::size_t i, std::string_view bytes) { results[i] = sweep_run_from_bytes(bytes); };
+  ensemble.done = [&](std::size_t i) { progress.run_done(i); };
+  const distributed::EnsembleOutcome ran = group.run(ensemble);
   progress.finish();
-  if (interrupted()) {
+  if (!group.leader()) return ran.complete ? exit_ok : exit_interrupted;
+  if (!ran.complete) {
     std::size_t kept = 0;
     for (std::size_t i = 0; i < N; ++i) kept += fs::exists(specs[i].file) ? 1 : 0;
     std::cerr << "sentra sweep: interrupted; " << kept << " of " << N << " runs are finished in " << runs_dir.string()
@@ -321,7 +331,7 @@ int sweep_command(const SweepOptions& o) {
   info.steps = ex.steps;
   info.base_seed = ex.seed;
   info.seed_rule = replicate_seed_rule(ex.seed) + " and at every design point (common random numbers)";
-  info.threads = layout.concurrent * layout.threads_per_run;
+  info.threads = layout.concurrent * layout.threads_per_run;  // of each process, under MPI
   info.concurrent_runs = layout.concurrent;
   info.library_versions = {{"yaml-cpp", yaml_cpp_version}};
   const fs::path h5_path = dir / "runs.h5";
@@ -531,7 +541,7 @@ int sweep_command(const SweepOptions& o) {
       }
     if (failed > shown) std::cerr << "  ... and " << failed - shown << " more\n";
   }
-  if (!o.quiet) {
+  if (speak) {
     SweepRunTimes sum;
     for (const auto& r : results) {
       sum.load += r.times.load;
@@ -540,15 +550,15 @@ int sweep_command(const SweepOptions& o) {
       sum.write += r.times.write;
     }
     const double wall = std::chrono::duration<double>(Clock::now() - started).count();
-    const double capacity = wall * layout.concurrent;  // each slot could have simulated all along
+    const double capacity = wall * ran.slots;  // each slot (of every process) could have simulated all along
     const double rest = capacity - sum.simulate - sum.build - sum.write - sum.load;
     std::fprintf(stderr,
                  "sentra sweep: %zu runs in %.2f s (%.1f runs/s; %zu resumed, %zu failed) on %d slot%s. Of the slots' "
                  "time: stepping and observing %s, building worlds %s, writing (or reading back) run files %s, loading scenarios %s, "
                  "the rest (idle slots, design, tables) %s. Sweep overhead (loading + the rest) %s; outside step and "
                  "observe %s\n",
-                 N, wall, wall > 0 ? double(N) / wall : 0.0, resumed, failed, layout.concurrent,
-                 layout.concurrent == 1 ? "" : "s", percent(sum.simulate / capacity).c_str(),
+                 N, wall, wall > 0 ? double(N) / wall : 0.0, resumed, failed, ran.slots,
+                 ran.slots == 1 ? "" : "s", percent(sum.simulate / capacity).c_str(),
                  percent(sum.build / capacity).c_str(), percent(sum.write / capacity).c_str(),
                  percent(sum.load / capacity).c_str(), percent(rest / capacity).c_str(),
                  percent((sum.load + rest) / capacity).c_str(), percent(1.0 - sum.simulate / capacity).c_str());

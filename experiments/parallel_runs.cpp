@@ -22,9 +22,8 @@ RunLayout plan_runs(std::size_t runs, int threads, int concurrent) {
   return layout;
 }
 
-void for_each_run(std::size_t n, int concurrent, const std::function<void(std::size_t)>& run,
-                  const std::function<bool()>& stop) {
-  if (n == 0) return;
+void run_slots(int concurrent, const std::function<std::optional<std::size_t>()>& take,
+               const std::function<void(std::size_t)>& run) {
   concurrent = std::max(1, concurrent);
   // As in Scheduler: more threads than cores needs the process-wide limit raised, or TBB
   // silently runs fewer.
@@ -34,10 +33,8 @@ void for_each_run(std::size_t n, int concurrent, const std::function<void(std::s
         oneapi::tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(concurrent));
   oneapi::tbb::task_arena arena(concurrent);
 
-  // Each of `concurrent` loops takes the next run index until none is left, so runs start
-  // in index order (and finish roughly in it, which lets results be written as they come)
-  // whatever thread picks them up.
-  std::atomic<std::size_t> next{0};
+  // Each of `concurrent` loops takes the next run until none is left, so runs start in the
+  // order take() gives them whatever thread picks them up.
   std::atomic<bool> failed{false};
   std::exception_ptr first_error;
   std::mutex error_mutex;
@@ -46,11 +43,11 @@ void for_each_run(std::size_t n, int concurrent, const std::function<void(std::s
         0, concurrent,
         [&](int) {
           for (;;) {
-            if (failed.load() || stop()) return;
-            const std::size_t i = next.fetch_add(1);
-            if (i >= n) return;
+            if (failed.load()) return;
             try {
-              run(i);
+              const std::optional<std::size_t> i = take();
+              if (!i) return;
+              run(*i);
             } catch (...) {
               const std::lock_guard<std::mutex> lock(error_mutex);
               if (!first_error) first_error = std::current_exception();
@@ -62,6 +59,23 @@ void for_each_run(std::size_t n, int concurrent, const std::function<void(std::s
         oneapi::tbb::simple_partitioner{});
   });
   if (first_error) std::rethrow_exception(first_error);
+}
+
+void for_each_run(std::size_t n, int concurrent, const std::function<void(std::size_t)>& run,
+                  const std::function<bool()>& stop) {
+  if (n == 0) return;
+  // Runs start in index order (and finish roughly in it, which lets results be written as
+  // they come).
+  std::atomic<std::size_t> next{0};
+  run_slots(
+      concurrent,
+      [&]() -> std::optional<std::size_t> {
+        if (stop()) return std::nullopt;
+        const std::size_t i = next.fetch_add(1);
+        if (i >= n) return std::nullopt;
+        return i;
+      },
+      run);
 }
 
 }  // namespace sentra::experiments

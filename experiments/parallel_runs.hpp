@@ -5,6 +5,7 @@
 // be stored by run index: which run finishes first depends on the scheduling.
 #include <cstddef>
 #include <functional>
+#include <optional>
 
 namespace sentra::experiments {
 
@@ -27,5 +28,12 @@ RunLayout plan_runs(std::size_t runs, int threads, int concurrent);
 // that the calling thread joins, so its parallel loops use its own threads only.
 void for_each_run(std::size_t n, int concurrent, const std::function<void(std::size_t)>& run,
                   const std::function<bool()>& stop);
+
+// The same slots, with the run indices coming from `take` instead of a counter: each of the
+// `concurrent` slots calls take() for its next run until it returns nullopt. take() may
+// block (a slot waiting for a run handed out by another process, distributed/), and is
+// called from several threads at once. Exceptions as in for_each_run.
+void run_slots(int concurrent, const std::function<std::optional<std::size_t>()>& take,
+               const std::function<void(std::size_t)>& run);
 
 }  // namespace sentra::experiments

@@ -33,6 +33,8 @@ class SeriesGroup {
 
  private:
   void define_columns(const Table& table);
+  // The table has the defined columns, same names and types, in the same order.
+  bool same_order(const Table& table) const;
 
   hid_t group_;
   std::string where_;

@@ -9,8 +9,11 @@ packages=(
   doctest-dev libcli11-dev librandom123-dev libbenchmark-dev
   python3 python3-h5py python3-numpy
   gnuplot-nox
+  openmpi-bin libopenmpi-dev
 )
 # gnuplot-nox draws the charts of `sentra report` (HTML); no X11, about 3 MB.
+# OpenMPI spreads `sentra sweep` and `sentra compare` over processes and machines
+# (`mpirun -np N sentra sweep ...`, distributed/); sentra runs without mpirun as well.
 if [ "${SENTRA_TEST_DEPS:-0}" = 1 ]; then
   # Test-only (`make test` sets it): e2e.report_drawn_in_chromium draws the HTML reports in
   # headless Chromium. It is large (~300 MB with its libraries), so `make run` and users who

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # engine/ is the generic core: it must include nothing from models/, output/ or cli/.
 # Each model uses only the engine's public headers and its own folder; experiments/ (many-run
-# statistics and scheduling) knows no model and no file format; report/ knows no model.
+# statistics and scheduling) knows no model and no file format; distributed/ neither;
+# report/ knows no model.
 root=$1
 if grep -rnE '#include *"(models|output|cli)/' "$root/engine"; then
   echo "FAIL: engine/ includes project code outside engine/"
@@ -22,6 +23,12 @@ for model in "$root"/models/*/; do
 done
 if grep -rnE '#include *"(models|output|cli)/' "$root/experiments"; then
   echo "FAIL: experiments/ includes project code outside engine/ and experiments/"
+  exit 1
+fi
+# distributed/ moves runs and their results between processes: it knows no model, no file
+# format and no command (the commands give it their runs as callbacks and bytes).
+if grep -rnE '#include *"(models|output|cli|report)/' "$root/distributed"; then
+  echo "FAIL: distributed/ includes project code outside engine/, experiments/ and distributed/"
   exit 1
 fi
 # report/ renders results already written: it reads through output/ and knows no model,

@@ -3,7 +3,13 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "engine/reduce.hpp"
@@ -55,4 +61,42 @@ TEST_CASE("for_each_run.stops starting runs when asked and rethrows a run's exce
                       },
                       [] { return false; }),
                   std::runtime_error);
+}
+
+TEST_CASE("run_slots.runs what take() hands out, while take() waits for runs to arrive from elsewhere") {
+  // As on an MPI worker: another thread (the one receiving messages) hands the runs over one
+  // by one, and the slots wait for them.
+  std::mutex m;
+  std::condition_variable arrived;
+  std::deque<std::size_t> queue;
+  bool no_more = false;
+  std::vector<std::atomic<int>> calls(20);
+  std::thread feeder([&] {
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+      {
+        const std::lock_guard lock(m);
+        queue.push_back(calls.size() - 1 - i);  // any order
+      }
+      arrived.notify_one();
+    }
+    {
+      const std::lock_guard lock(m);
+      no_more = true;
+    }
+    arrived.notify_all();
+  });
+  run_slots(
+      3,
+      [&]() -> std::optional<std::size_t> {
+        std::unique_lock lock(m);
+        arrived.wait(lock, [&] { return !queue.empty() || no_more; });
+        if (queue.empty()) return std::nullopt;
+        const std::size_t i = queue.front();
+        queue.pop_front();
+        return i;
+      },
+      [&](std::size_t i) { calls[i] += 1; });
+  feeder.join();
+  for (const auto& c : calls) CHECK(c.load() == 1);
 }
