@@ -22,7 +22,7 @@ void declare_products(config::Schema<Params>& s) {
     const std::string at = "products." + std::string(c.key);
     const std::string name(c.name);
     s.number(at + ".share", [g](Params& p) -> auto& { return p.products[g].share; }).def(c.share).range(0.0, 1.0).unit("weight")
-        .describe("Weight of " + name + " among sentra (clusters draw their product by these weights; buyers, traders and big firms are split by them). Default: its share of the 7,437 sentra of 2017 (industry.co.id/read/7097).");
+        .describe("Weight of " + name + " among sentra: clusters and unclustered SMEs draw their product by these weights (traders, buyers and big firms then follow the firms' mix, region by region). Default: its share of the 7,437 sentra of 2017 (industry.co.id/read/7097).");
     s.number(at + ".import_tariff", [g](Params& p) -> auto& { return p.products[g].import_tariff; }).def(0.08).range(0.0, 10.0).unit("fraction")
         .settable().describe("Indonesian tariff on imported " + name + ". Default 8%: the 2007 ACFTA normal-track rate of lines with a 10-15% MFN tariff (5% in 2009, 0% in 2010), the same for every product; scenarios/acfta_tariff_path.yaml sets each product's band.");
     s.number(at + ".partner_tariff", [g](Params& p) -> auto& { return p.products[g].partner_tariff; }).def(0.1).range(0.0, 10.0).unit("fraction")
