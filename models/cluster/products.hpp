@@ -68,22 +68,38 @@ class ProductApportionment {
 
 // Agents of one kind by (region, product), for drawing trade partners of the same product.
 // A region with none of a product falls back on that product's agents of every region (a
-// rare product's firms then trade with a trader or buyer further away).
+// rare product's firms then trade with a trader or buyer further away). The national lists
+// are gathered only when first asked for: at a million SMEs a second copy of every index
+// would add 4 bytes per firm to the construction peak, for a fallback large worlds rarely use.
+// Not thread-safe (the lazy lists): used by serial construction and boundary code.
 class ProductPools {
  public:
   explicit ProductPools(std::size_t regions) : local_(regions * product_count), national_(product_count) {}
   void add(std::size_t region, std::uint8_t product, std::uint32_t agent) {
     local_[region * product_count + product].push_back(agent);
-    national_[product].push_back(agent);
+    gathered_[product] = false;
   }
-  const std::vector<std::uint32_t>& local_or_national(std::size_t region, std::uint8_t product) const {
+  const std::vector<std::uint32_t>& local_or_national(std::size_t region, std::uint8_t product) {
     const auto& here = local_[region * product_count + product];
-    return here.empty() ? national_[product] : here;
+    return here.empty() ? national(product) : here;
   }
-  const std::vector<std::uint32_t>& national(std::uint8_t product) const { return national_[product]; }
+  // Every region's agents of the product, region by region.
+  const std::vector<std::uint32_t>& national(std::uint8_t product) {
+    if (!gathered_[product]) {
+      auto& all = national_[product];
+      all.clear();
+      for (std::size_t r = 0; r < local_.size() / product_count; ++r) {
+        const auto& here = local_[r * product_count + product];
+        all.insert(all.end(), here.begin(), here.end());
+      }
+      gathered_[product] = true;
+    }
+    return national_[product];
+  }
 
  private:
   std::vector<std::vector<std::uint32_t>> local_, national_;
+  std::array<bool, product_count> gathered_{};
 };
 
 // Sets products.<key>.<field> (import_tariff, partner_tariff, import_quality, share) from a

@@ -101,8 +101,8 @@ config::Schema<Params> declare() {
       .describe("upsilon: mark-up response to sales growth, mu <- mu·(1 + upsilon·(growth - 1)).");
   s.number("sme.markup_min", KEY(sme.markup_min)).def(0.02).range(0.0, 10.0).unit("fraction").describe("Lowest mark-up.");
   s.number("sme.markup_max", KEY(sme.markup_max)).def(1.0).range(0.0, 10.0).unit("fraction").describe("Highest mark-up.");
-  s.number("sme.expectation_weight", KEY(sme.expectation_weight)).def(0.3).range(0.0, 1.0).unit("1")
-      .describe("Weight of this month's demand signal in expected demand (adaptive expectations).");
+  s.number("sme.expectation_weight", KEY(sme.expectation_weight)).def(0.15).range(0.0, 1.0).unit("1")
+      .describe("Weight of this month's demand signal in expected demand (adaptive expectations). [calibrated: with products as separate markets, 0.3 let month-to-month noise in thinner markets pass into hiring and left the micro units share 0.30 pp below Table 1 at month 24; docs/model.md §6.3]");
   s.number("sme.output_buffer", KEY(sme.output_buffer)).def(0.1).range(0.0, 5.0).unit("fraction")
       .describe("Planned output above expected demand.");
   s.number("sme.employment_adjustment", KEY(sme.employment_adjustment)).def(0.1).range(0.0, 1.0).unit("1/month")
@@ -209,8 +209,8 @@ config::Schema<Params> declare() {
       .describe("beta_V: weight in utility of a seller's visibility V, which participants of a successful joint marketing project hold (joint_action.jm_visibility).");
 
   s.section("intermediaries", "Traders between SMEs and buyers.");
-  s.number("intermediaries.suppliers_per_sme", KEY(intermediaries.suppliers_per_sme)).def(3.0).range(0.0, 100.0).unit("traders")
-      .describe("Mean trader draws per SME (the integer part, plus one more with the fractional part's probability), among the traders of its product in its region; a draw repeating the one before is skipped. [calibrated: with product markets, 1.5 left too few channels per firm and the micro units share 0.3 pp low; docs/model.md §6.3]");
+  s.number("intermediaries.suppliers_per_sme", KEY(intermediaries.suppliers_per_sme)).def(1.5).range(0.0, 100.0).unit("traders")
+      .describe("Mean traders an SME sells through (the integer part, plus one more with the fractional part's probability), drawn among the traders of its product in its region.");
   s.number("intermediaries.margin_base", KEY(intermediaries.margin_base)).def(0.15).range(0.0, 0.9).unit("fraction")
       .describe("phi0: the part of a trader's margin (share of the final price it keeps on an SME's goods) every SME pays.");
   s.number("intermediaries.margin_alternatives", KEY(intermediaries.margin_alternatives)).def(0.10).range(0.0, 0.9).unit("fraction")

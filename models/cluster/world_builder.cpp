@@ -348,9 +348,9 @@ World build_world(const Params& params) {
   space.buyers = static_cast<std::uint32_t>(B);
   space.big_firms = static_cast<std::uint32_t>(K);
   // Trade ties join agents of the same product (products.hpp).
-  const auto sme_pool = pools(R, N, w.sme.region, w.sme.product);
-  const auto trader_pool = pools(R, M, w.intermediary.region, w.intermediary.product);
-  const auto big_pool = pools(1, K, std::vector<std::uint16_t>(K, 0), w.big_firm.product);
+  auto sme_pool = pools(R, N, w.sme.region, w.sme.product);
+  auto trader_pool = pools(R, M, w.intermediary.region, w.intermediary.product);
+  auto big_pool = pools(1, K, std::vector<std::uint16_t>(K, 0), w.big_firm.product);
 
   // Each layer is built as soon as its edge list is drawn and the list freed, so only one
   // list is alive at a time (it is the construction peak of memory).
@@ -400,6 +400,7 @@ World build_world(const Params& params) {
   }
 
   build_and_free(w.net.sales, V, sales);
+  sme_pool = ProductPools(0);  // freed before the next layers: it is a copy of every SME index
 
   std::vector<NetworkLayer<PartnershipEdge>::Edge> partnership;
   if (K > 0) {

@@ -166,11 +166,11 @@ TEST_CASE("strategy.off: no firm holds a strategy, and a run matches the pinned 
   // The digest was first pinned on the commit before strategy.cpp existed (12f4d15), and
   // re-pinned when traders' supply prices came to be computed in double precision rather
   // than stored per edge as floats (a change outside strategy choice), and again when
-  // products became separate markets (products.hpp; also 3 trader draws per SME): with
+  // products became separate markets (products.hpp; also sme.expectation_weight 0.15): with
   // strategy off, only changes elsewhere in the model may move it.
   Simulation sim(testing::small_params({"steps=26", "strategy.enabled=false"}), 2);
   for (int t = 0; t < 26; ++t) sim.step();
   const auto& w = sim.world();
   for (std::size_t i = 0; i < w.sme.size(); ++i) CHECK(w.sme.strategy[i] == 0);
-  CHECK(state_digest(w) == 11572123466499826458ull);
+  CHECK(state_digest(w) == 16516963231273378127ull);
 }

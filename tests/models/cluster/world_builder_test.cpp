@@ -53,7 +53,7 @@ TEST_CASE("build_world.links every agent kind in the network layers") {
   const World w = build_world(testing::small_params());
   const auto& sp = w.net.space;
   CHECK(sp.total() == w.sme.size() + w.intermediary.size() + w.buyer.size() + w.big_firm.size());
-  CHECK(w.net.supply.edges() > w.sme.size());       // 3 trader draws per SME
+  CHECK(w.net.supply.edges() > w.sme.size());       // 1.5 traders per SME
   CHECK(w.net.sales.edges() > 0);
   CHECK(w.net.social.edges() > 0);
   CHECK(w.net.partnership.edges() > 0);
