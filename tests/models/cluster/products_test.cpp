@@ -140,6 +140,33 @@ TEST_CASE("build_world.every supply and sales edge joins agents of the same prod
   CHECK(mixed_product_edges(w) == 0);
 }
 
+TEST_CASE("build_world.with one product the world is the one-market world, whichever product it is") {
+  // A product is a label on a market: one product with all the weight gives every agent the
+  // same market, the same draws and the same network, so the product machinery adds nothing
+  // of its own (docs/model.md §7.18: the one-product model is reproduced exactly).
+  const auto only = [](const char* product) {
+    std::vector<std::string> o;
+    for (const auto& c : product_catalogue) o.push_back("products." + std::string(c.key) + ".share=" + (c.key == product ? "1" : "0"));
+    return build_world(testing::small_params(o));
+  };
+  const World food = only("food"), metal = only("metal");
+  CHECK(food.sme.product == std::vector<std::uint8_t>(food.sme.size(), 0));
+  CHECK(metal.sme.product == std::vector<std::uint8_t>(metal.sme.size(), 5));
+  CHECK(food.sme.employment == metal.sme.employment);
+  CHECK(food.sme.region == metal.sme.region);
+  REQUIRE(food.net.sales.edges() == metal.net.sales.edges());
+  REQUIRE(food.net.supply.edges() == metal.net.supply.edges());
+  for (std::uint32_t v = 0; v < food.net.space.total(); ++v) {
+    std::vector<std::uint32_t> a, b;
+    food.net.sales.for_out(v, [&](std::uint32_t, std::uint32_t j, const SalesEdge&) { a.push_back(j); });
+    metal.net.sales.for_out(v, [&](std::uint32_t, std::uint32_t j, const SalesEdge&) { b.push_back(j); });
+    food.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge&) { a.push_back(j); });
+    metal.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge&) { b.push_back(j); });
+    CHECK(a == b);
+  }
+  CHECK(food.buyer.budget == metal.buyer.budget);
+}
+
 TEST_CASE("compact_and_enter.entrants, spin-offs and new buyer ties trade their own product") {
   Simulation sim(testing::small_params({"world.compact_every=2", "sme.hazard_micro=0.1", "sme.entry_rate=0.05",
                                         "sme.spinoff_share=0.5", "strategy.enabled=true", "steps=16"}),
