@@ -8,6 +8,7 @@
 #include "models/cluster/buyer_utility.hpp"
 #include "models/cluster/partnership_formation.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/products.hpp"
 #include "models/cluster/regional_budget.hpp"
 #include "models/cluster/regional_policy.hpp"
 #include "models/cluster/strategy.hpp"
@@ -52,11 +53,9 @@ void apply_events(World& w) {
     else if (ev.key == "policy.budget_share_promotion") p.policy.budget_share_promotion = ev.value;
     else if (ev.key == "policy.budget_share_infrastructure") p.policy.budget_share_infrastructure = ev.value;
     else if (ev.key == "policy.budget_share_cluster_programme") p.policy.budget_share_cluster_programme = ev.value;
-    else if (ev.key == "trade.import_tariff") p.trade.import_tariff = ev.value;
-    else if (ev.key == "trade.partner_tariff") p.trade.partner_tariff = ev.value;
+    else if (set_product_parameter(p, ev.key, ev.value)) {}  // products.<g>.import_tariff and the like
     else if (ev.key == "trade.input_tariff") p.trade.input_tariff = ev.value;
     else if (ev.key == "trade.world_price") p.trade.world_price = ev.value;
-    else if (ev.key == "trade.import_quality") p.trade.import_quality = ev.value;
     else if (ev.key == "buyers.import_preference") p.buyers.import_preference = ev.value;
     else if (ev.key == "buyers.export_demand_multiplier") p.buyers.export_demand_multiplier = ev.value;
     else if (ev.key == "big_firms.partnership_programme") p.big_firms.partnership_programme = ev.value;
@@ -137,11 +136,13 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
   const EmploymentDistribution bands[3] = {EmploymentDistribution(1, 4, p.sme.workers_micro),
                                            EmploymentDistribution(5, 19, p.sme.workers_small),
                                            EmploymentDistribution(20, 99, p.sme.workers_medium)};
-  std::vector<std::vector<std::uint32_t>> traders(R), buyers(R), members(static_cast<std::size_t>(w.clusters));
-  for (std::uint32_t m = 0; m < w.intermediary.size(); ++m) traders[w.intermediary.region[m]].push_back(m);
+  // Trade ties join agents of the same product (products.hpp).
+  std::vector<std::vector<std::uint32_t>> members(static_cast<std::size_t>(w.clusters));
+  ProductPools traders(R), buyers(R);
+  for (std::uint32_t m = 0; m < w.intermediary.size(); ++m) traders.add(w.intermediary.region[m], w.intermediary.product[m], m);
   // Newcomers start in the traditional market, the one segment without a quality floor.
   for (std::uint32_t b = 0; b < w.buyer.size(); ++b)
-    if (w.buyer.segment[b] == Segment::traditional) buyers[w.buyer.region[b]].push_back(b);
+    if (w.buyer.segment[b] == Segment::traditional) buyers.add(w.buyer.region[b], w.buyer.product[b], b);
   // Spin-off parents: clustered survivors that made a profit last month, by region.
   std::vector<std::vector<std::uint32_t>> parents(R);
   for (std::uint32_t i = 0; i < survivors; ++i)
@@ -158,7 +159,7 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
   std::vector<double> log_total(w.buyer.size(), 0.0);
   for (std::uint32_t b = 0; b < w.buyer.size(); ++b)
     if (w.buyer.segment[b] == Segment::traditional)
-      log_total[b] = log_choice_total(w, old_space.buyer_offset() + b, buyer_taste(p, w.buyer.segment[b]), w.buyer.budget[b]);
+      log_total[b] = log_choice_total(w, old_space.buyer_offset() + b, buyer_taste(w, b), w.buyer.budget[b]);
   std::vector<SalesEdge> typical(w.buyer.size());
   for (std::uint32_t b = 0; b < w.buyer.size(); ++b) {
     double match = 0, loyalty = 0;
@@ -193,6 +194,7 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
         if (spin.bernoulli(p.sme.spinoff_share)) {
           const auto parent = parents[r][spin.below(parents[r].size())];
           w.sme.cluster[i] = w.sme.cluster[parent];
+          w.sme.product[i] = w.sme.product[parent];
           w.sme.information[i] = std::max(w.sme.information[i],
                                           static_cast<float>(p.sme.spinoff_information) * w.sme.information[parent]);
           w.sme.information_next[i] = w.sme.information[i];
@@ -211,20 +213,22 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
       // Its trader tie carries what keeps it at its size, as the starting ties do
       // (initial_budgets.cpp): capacity / (1 + buffer) over its channels, through the filter.
       const double theta = signal_share(w, i);
-      const double channels = (traders[r].empty() ? 0.0 : 1.0) + (buyers[r].empty() ? 0.0 : entrant_buyers);
+      const auto& my_traders = traders.local_or_national(r, w.sme.product[i]);
+      const auto& my_buyers = buyers.local_or_national(r, w.sme.product[i]);
+      const double channels = (my_traders.empty() ? 0.0 : 1.0) + (my_buyers.empty() ? 0.0 : entrant_buyers);
       const double per_channel = channels > 0 ? double(w.sme.productivity[i]) * w.sme.employment[i] /
                                                     (1.0 + p.sme.output_buffer) / channels
                                               : 0.0;
-      if (!traders[r].empty())
-        supply.push_back({space.intermediary_offset() + traders[r][rng.below(traders[r].size())], i,
+      if (!my_traders.empty())
+        supply.push_back({space.intermediary_offset() + my_traders[rng.below(my_traders.size())], i,
                           {static_cast<float>(per_channel / theta)}});
-      if (!buyers[r].empty()) {
+      if (!my_buyers.empty()) {
         const double price = (1.0 + double(w.sme.markup[i])) * double(sme_unit_cost(w, r));
         const double capacity = double(w.sme.productivity[i]) * w.sme.employment[i];
         for (int k = 0; k < entrant_buyers; ++k) {
-          const auto b = buyers[r][rng.below(buyers[r].size())];
+          const auto b = my_buyers[rng.below(my_buyers.size())];
           SalesEdge e = typical[b];
-          const BuyerTaste t = buyer_taste(p, w.buyer.segment[b]);
+          const BuyerTaste t = buyer_taste(w, b);
           const double share = w.buyer.budget[b] > 0 ? std::min(0.5, per_channel * price / w.buyer.budget[b]) : 0.0;
           if (share > 0) {
             const double util = -t.price_weight * std::log(price) + t.quality_weight * w.sme.quality[i] +

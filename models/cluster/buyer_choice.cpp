@@ -27,7 +27,7 @@ void buyer_choice(World& w, const PhaseContext& ctx) {
     weight.clear();
     option.clear();
     const auto v = static_cast<std::uint32_t>(base + k);
-    const BuyerTaste t = buyer_taste(p, b.segment[k]);
+    const BuyerTaste t = buyer_taste(w, static_cast<std::uint32_t>(k));
 
     double top = -1e300;
     std::vector<double>& u = weight;  // utilities first, turned into weights below
@@ -72,8 +72,8 @@ void buyer_settle(World& w, const PhaseContext& ctx) {
   const auto gamma = static_cast<float>(p.buyers.loyalty_decay);
   ctx.scheduler.for_each(b.size(), [&](std::size_t k) {
     const auto v = static_cast<std::uint32_t>(base + k);
-    // Export buyers pay the partner country's tariff on top of the seller's price.
-    const double tariff_factor = b.segment[k] == Segment::exporter ? 1.0 + p.trade.partner_tariff : 1.0;
+    // Export buyers pay the partner country's tariff on their product on top of the seller's price.
+    const double tariff_factor = buyer_taste(w, static_cast<std::uint32_t>(k)).tariff_factor;
     double spent = 0;
     w.net.sales.for_out_mut(v, [&](std::uint32_t e, std::uint32_t seller, SalesEdge& edge) {
       const double got = double(w.sales_order[e]) * w.fill_ratio[seller];

@@ -20,17 +20,24 @@ namespace sentra::cluster {
 struct BuyerTaste {
   double price_weight, quality_weight, quality_floor;
   bool exporter;
-  double tariff_factor;  // export buyers pay the partner country's tariff on Indonesian goods
+  double tariff_factor;  // export buyers pay the partner country's tariff on Indonesian goods of their product
+  std::uint8_t product;  // the product it buys: its outside good is that product's import (products.hpp)
 };
 
-inline BuyerTaste buyer_taste(const Params& p, Segment s) {
+inline BuyerTaste buyer_taste(const Params& p, Segment s, std::uint8_t product) {
   const auto& b = p.buyers;
   switch (s) {
-    case Segment::traditional: return {b.price_weight_traditional, b.quality_weight_traditional, 0.0, false, 1.0};
-    case Segment::modern: return {b.price_weight_modern, b.quality_weight_modern, b.quality_floor_modern, false, 1.0};
+    case Segment::traditional: return {b.price_weight_traditional, b.quality_weight_traditional, 0.0, false, 1.0, product};
+    case Segment::modern: return {b.price_weight_modern, b.quality_weight_modern, b.quality_floor_modern, false, 1.0, product};
     case Segment::exporter: break;
   }
-  return {b.price_weight_export, b.quality_weight_export, b.quality_floor_export, true, 1.0 + p.trade.partner_tariff};
+  return {b.price_weight_export, b.quality_weight_export, b.quality_floor_export, true,
+          1.0 + p.products[product].partner_tariff, product};
+}
+
+// The taste of buyer b (index within the buyers).
+inline BuyerTaste buyer_taste(const World& w, std::uint32_t b) {
+  return buyer_taste(w.params, w.buyer.segment[b], w.buyer.product[b]);
 }
 
 // Whether a buyer of this taste can buy from `seller`'s current offer: it has capacity, its
@@ -55,18 +62,18 @@ inline std::optional<double> offer_utility(const World& w, const BuyerTaste& t, 
          w.params.buyers.visibility_weight * joint_visibility(w, seller) + brand_utility(w, seller);
 }
 
-// Price of the outside good: imports at home (world price, tariff, transport), the world
-// competitor abroad.
+// Price of the outside good: imports of the buyer's product at home (world price, that
+// product's tariff, transport), the world competitor abroad.
 inline double outside_price(const Params& p, const BuyerTaste& t) {
   return t.exporter ? p.trade.world_price
-                    : p.trade.world_price * (1.0 + p.trade.import_tariff) * (1.0 + p.trade.import_transport);
+                    : p.trade.world_price * (1.0 + p.products[t.product].import_tariff) * (1.0 + p.trade.import_transport);
 }
 
 // Utility of the outside good for a buyer with this month's `budget`: the world market can
 // deliver the whole budget, so its capacity term is ln(budget / price).
 inline double outside_utility(const Params& p, const BuyerTaste& t, double budget) {
   const double price = outside_price(p, t);
-  return -t.price_weight * std::log(price) + t.quality_weight * p.trade.import_quality +
+  return -t.price_weight * std::log(price) + t.quality_weight * p.products[t.product].import_quality +
          p.buyers.capacity_weight * std::log(std::max(budget / price, 1e-9)) +
          (t.exporter ? 0.0 : p.buyers.import_preference);
 }

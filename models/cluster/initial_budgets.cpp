@@ -69,7 +69,7 @@ void set_initial_budgets(World& w) {
   const auto others = sp.total() - sp.intermediary_offset();
   std::vector<std::uint32_t> seller_buyers(others, 0), export_buyers_of(sp.intermediaries, 0);
   for (std::uint32_t b = 0; b < sp.buyers; ++b) {
-    const BuyerTaste t = buyer_taste(p, w.buyer.segment[b]);
+    const BuyerTaste t = buyer_taste(w, b);
     w.net.sales.for_out(sp.buyer_offset() + b, [&](std::uint32_t, std::uint32_t o, const SalesEdge&) {
       if (o < sp.smes || !can_buy(w, t, o)) return;
       ++seller_buyers[o - sp.intermediary_offset()];
@@ -80,13 +80,13 @@ void set_initial_budgets(World& w) {
     if (o >= sp.smes) return double(seller_buyers[o - sp.intermediary_offset()]);
     double n = 0;
     w.net.sales.for_in(o, [&](std::uint32_t, std::uint32_t b, const SalesEdge&) {
-      n += can_buy(w, buyer_taste(p, w.buyer.segment[b - sp.buyer_offset()]), o);
+      n += can_buy(w, buyer_taste(w, b - sp.buyer_offset()), o);
     });
     return n;
   };
   for (std::uint32_t b = 0; b < sp.buyers; ++b) {
     const auto v = sp.buyer_offset() + b;
-    const BuyerTaste t = buyer_taste(p, w.buyer.segment[b]);
+    const BuyerTaste t = buyer_taste(w, b);
     double target = 0;
     w.net.sales.for_out(v, [&](std::uint32_t, std::uint32_t o, const SalesEdge& tie) {
       if (offer_utility(w, t, o, tie)) target += wanted(o) / buyers_of(o) * w.offer_price[o] * t.tariff_factor;

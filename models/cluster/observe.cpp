@@ -5,6 +5,7 @@
 #include "engine/reduce.hpp"
 #include "models/cluster/joint_action.hpp"
 #include "models/cluster/partnership_patterns.hpp"
+#include "models/cluster/products.hpp"
 #include "models/cluster/strategy.hpp"
 
 namespace sentra::cluster {
@@ -20,6 +21,7 @@ struct RegionSums {
   double via_partners = 0, partnered_firms = 0, partnered_exports = 0, clustered_firms = 0, clustered_exports = 0;
   double joined = 0;  // clustered firms that joined a joint-action project
   std::array<double, 4> strategy{};  // live SMEs on each Ansoff strategy (strategy.hpp)
+  std::array<double, product_count> product_smes{}, product_sales{}, product_exports{};  // by the SME's product
 
   explicit RegionSums(std::size_t R = 0)
       : smes(R), employment(R), output(R), sales(R), exports(R), levy(R), information(R) {}
@@ -37,6 +39,11 @@ struct RegionSums {
     clustered_firms += o.clustered_firms; clustered_exports += o.clustered_exports;
     joined += o.joined;
     for (std::size_t a = 0; a < 4; ++a) strategy[a] += o.strategy[a];
+    for (std::size_t g = 0; g < product_count; ++g) {
+      product_smes[g] += o.product_smes[g];
+      product_sales[g] += o.product_sales[g];
+      product_exports[g] += o.product_exports[g];
+    }
     return *this;
   }
 };
@@ -119,6 +126,9 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
         });
       }
       acc.strategy[s.strategy[i] & 3u] += 1;
+      acc.product_smes[s.product[i]] += 1;
+      acc.product_sales[s.product[i]] += s.revenue[i];
+      acc.product_exports[s.product[i]] += s.exports[i];
       if (s.cluster[i] >= 0) {
         acc.clustered_firms += 1;
         acc.clustered_exports += s.exports[i];
@@ -140,6 +150,7 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
     purchase += w.intermediary.purchase_cost[m];
   }
   std::vector<double> dom(R, 0.0), imp(R, 0.0);
+  std::array<double, product_count> dom_product{}, imp_product{};
   double budget = 0, spent = 0;
   for (std::size_t b = 0; b < w.buyer.size(); ++b) {
     const double mult = w.buyer.segment[b] == Segment::exporter ? w.params.buyers.export_demand_multiplier : 1.0;
@@ -148,6 +159,8 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
     if (w.buyer.segment[b] == Segment::exporter) continue;
     dom[w.buyer.region[b]] += w.buyer.spent_domestic[b];
     imp[w.buyer.region[b]] += w.buyer.spent_import[b];
+    dom_product[w.buyer.product[b]] += w.buyer.spent_domestic[b];
+    imp_product[w.buyer.product[b]] += w.buyer.spent_import[b];
   }
   const double smes = sum(z.smes), domestic = sum(dom), imports = sum(imp);
 
@@ -275,6 +288,21 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "strategy_buyer_ties", "edges", "sales edges market development and diversification added at this step's boundary",
                  double(w.strategy_ties_this_step));
 
+  // Per product (products.hpp): one column per series and product, named <series>_<product>,
+  // so `sentra compare --outcomes import_share_clothing` works like any national outcome.
+  for (std::size_t g = 0; g < product_count; ++g) {
+    const std::string key(product_catalogue[g].key), name(product_catalogue[g].name);
+    const auto named = [&](const char* series) { return std::string(series) + "_" + key; };
+    const double total = dom_product[g] + imp_product[g];
+    scalar<double>(a, named("smes").c_str(), "firms", ("live SMEs making " + name).c_str(), z.product_smes[g]);
+    scalar<double>(a, named("sme_sales").c_str(), "million IDR/month", ("revenue of SMEs making " + name).c_str(), z.product_sales[g]);
+    scalar<double>(a, named("sme_exports").c_str(), "million IDR/month", ("exports of SMEs making " + name).c_str(), z.product_exports[g]);
+    scalar<double>(a, named("domestic_purchases").c_str(), "million IDR/month",
+                   ("home buyers' purchases of domestic " + name).c_str(), dom_product[g]);
+    scalar<double>(a, named("import_share").c_str(), "fraction", ("imports / home buyers' purchases of " + name).c_str(),
+                   total > 0 ? imp_product[g] / total : 0.0);
+  }
+
   auto& t = obs.regions;
   auto col = [&](const char* name, const char* unit, const char* what, const std::vector<double>& v) {
     t.add<double>(name, unit, what) = v;
@@ -311,6 +339,7 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
     auto& uid = tb.add<std::uint32_t>("uid", "1", "permanent SME id");
     auto& region = tb.add<std::uint32_t>("region", "1", "region index");
     auto& cluster = tb.add<std::int32_t>("cluster", "1", "cluster index, -1 outside clusters");
+    auto& product = tb.add<std::uint8_t>("product", "1", "0 food, 1 craft, 2 clothing, 3 chemicals, 4 furniture, 5 metal");
     auto& cls = tb.add<std::uint8_t>("size_class", "1", "0 micro, 1 small, 2 medium, 3 large");
     auto& emp = tb.add<float>("employment", "persons", "workers");
     auto& prod = tb.add<float>("productivity", "units/worker-month", "labour productivity");
@@ -324,7 +353,7 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
     auto& nw = tb.add<double>("net_worth", "million IDR", "net worth");
     for (std::size_t i = 0; i < s.size(); ++i) {
       if (!s.alive[i]) continue;
-      uid.push_back(s.uid[i]); region.push_back(s.region[i]); cluster.push_back(s.cluster[i]);
+      uid.push_back(s.uid[i]); region.push_back(s.region[i]); cluster.push_back(s.cluster[i]); product.push_back(s.product[i]);
       cls.push_back(static_cast<std::uint8_t>(size_class(s.employment[i])));
       emp.push_back(s.employment[i]); prod.push_back(s.productivity[i]); qual.push_back(s.quality[i]);
       mu.push_back(s.markup[i]); inf.push_back(s.information[i]); price.push_back(w.offer_price[i]);

@@ -2,6 +2,8 @@
 // The typed, validated scenario of the cluster-competition model. Every field is declared
 // once, with its key path, default, unit, range and description, in scenario_schema.cpp;
 // nothing here has a default of its own that could drift from that declaration.
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -137,11 +139,18 @@ struct SocialParams {
 
 struct TradeParams {
   double world_price;
-  double import_tariff;
   double import_transport;
-  double import_quality;
-  double partner_tariff;
   double input_tariff;              // on imported raw material: material cost × (1 + t)/(1 + t_0)
+};
+
+// Products are separate markets (products.hpp holds the catalogue and how agents get one).
+inline constexpr std::size_t product_count = 6;
+
+struct ProductParams {
+  double share;                     // weight of the product among clusters, buyers, traders and big firms
+  double import_tariff;             // Indonesian tariff on the imported good of this product
+  double partner_tariff;            // partner countries' tariff on Indonesian goods of this product
+  double import_quality;            // quality of the imported good of this product
 };
 
 struct PolicyParams {
@@ -221,6 +230,7 @@ struct Params {
   PartnershipParams partnership;
   SocialParams social;
   TradeParams trade;
+  std::array<ProductParams, product_count> products;
   PolicyParams policy;
   OutputParams output;
   std::vector<config::TimelineEvent> timeline;

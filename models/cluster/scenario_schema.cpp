@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "models/cluster/products.hpp"
 #include "models/cluster/world_builder.hpp"
 
 namespace sentra::cluster {
@@ -11,6 +12,25 @@ namespace sentra::cluster {
 namespace {
 
 #define KEY(member) [](Params& p) -> auto& { return p.member; }
+
+// The products of the catalogue (products.hpp), four keys each. Every product starts with the
+// same trade terms, so a scenario that sets none of them is the one-market economy's trade.
+void declare_products(config::Schema<Params>& s) {
+  s.section("products", "Products as markets: food, craft, clothing, chemicals (and building materials), furniture and metal. Clusters, unclustered SMEs, traders, buyers and big firms are spread over them by `share`; trade ties join only agents of the same product, and each product has its own import tariff, partner tariff and import quality (docs/model.md §7.18).");
+  for (std::size_t g = 0; g < product_count; ++g) {
+    const auto& c = product_catalogue[g];
+    const std::string at = "products." + std::string(c.key);
+    const std::string name(c.name);
+    s.number(at + ".share", [g](Params& p) -> auto& { return p.products[g].share; }).def(c.share).range(0.0, 1.0).unit("weight")
+        .describe("Weight of " + name + " among sentra: clusters and unclustered SMEs draw their product by these weights (traders, buyers and big firms then follow the firms' mix, region by region). Default: its share of the 7,437 sentra of 2017 (industry.co.id/read/7097).");
+    s.number(at + ".import_tariff", [g](Params& p) -> auto& { return p.products[g].import_tariff; }).def(0.08).range(0.0, 10.0).unit("fraction")
+        .settable().describe("Indonesian tariff on imported " + name + ". Default 8%: the 2007 ACFTA normal-track rate of lines with a 10-15% MFN tariff (5% in 2009, 0% in 2010), the same for every product; scenarios/acfta_tariff_path.yaml sets each product's band.");
+    s.number(at + ".partner_tariff", [g](Params& p) -> auto& { return p.products[g].partner_tariff; }).def(0.1).range(0.0, 10.0).unit("fraction")
+        .settable().describe("Tariff partner countries charge on Indonesian " + name + " (export-market opening lowers it). [P]");
+    s.number(at + ".import_quality", [g](Params& p) -> auto& { return p.products[g].import_quality; }).def(0.5).range(0.0, 1.0).unit("fraction")
+        .settable().describe("Quality of imported " + name + " (MODEL_NOTES §3: 0.5, 0.3-0.7 by product). [P]");
+  }
+}
 
 config::Schema<Params> declare() {
   config::Schema<Params> s;
@@ -81,8 +101,8 @@ config::Schema<Params> declare() {
       .describe("upsilon: mark-up response to sales growth, mu <- mu·(1 + upsilon·(growth - 1)).");
   s.number("sme.markup_min", KEY(sme.markup_min)).def(0.02).range(0.0, 10.0).unit("fraction").describe("Lowest mark-up.");
   s.number("sme.markup_max", KEY(sme.markup_max)).def(1.0).range(0.0, 10.0).unit("fraction").describe("Highest mark-up.");
-  s.number("sme.expectation_weight", KEY(sme.expectation_weight)).def(0.3).range(0.0, 1.0).unit("1")
-      .describe("Weight of this month's demand signal in expected demand (adaptive expectations).");
+  s.number("sme.expectation_weight", KEY(sme.expectation_weight)).def(0.15).range(0.0, 1.0).unit("1")
+      .describe("Weight of this month's demand signal in expected demand (adaptive expectations). [calibrated: with products as separate markets, 0.3 let month-to-month noise in thinner markets pass into hiring and left the micro units share 0.30 pp below Table 1 at month 24; docs/model.md §6.3]");
   s.number("sme.output_buffer", KEY(sme.output_buffer)).def(0.1).range(0.0, 5.0).unit("fraction")
       .describe("Planned output above expected demand.");
   s.number("sme.employment_adjustment", KEY(sme.employment_adjustment)).def(0.1).range(0.0, 1.0).unit("1/month")
@@ -190,7 +210,7 @@ config::Schema<Params> declare() {
 
   s.section("intermediaries", "Traders between SMEs and buyers.");
   s.number("intermediaries.suppliers_per_sme", KEY(intermediaries.suppliers_per_sme)).def(1.5).range(0.0, 100.0).unit("traders")
-      .describe("Mean traders an SME sells through (the integer part, plus one more with the fractional part's probability).");
+      .describe("Mean traders an SME sells through (the integer part, plus one more with the fractional part's probability), drawn among the traders of its product in its region.");
   s.number("intermediaries.margin_base", KEY(intermediaries.margin_base)).def(0.15).range(0.0, 0.9).unit("fraction")
       .describe("phi0: the part of a trader's margin (share of the final price it keeps on an SME's goods) every SME pays.");
   s.number("intermediaries.margin_alternatives", KEY(intermediaries.margin_alternatives)).def(0.10).range(0.0, 0.9).unit("fraction")
@@ -296,20 +316,16 @@ config::Schema<Params> declare() {
   s.number("social.learning_rate", KEY(social.learning_rate)).def(0.1).range(0.0, 1.0).unit("1")
       .describe("Information gained at a good meeting = this × trust × (other's information - own).");
 
-  s.section("trade", "Free trade: imports at home, tariffs abroad.");
+  s.section("trade", "Free trade: imports at home, tariffs abroad (tariffs and import quality are set per product, under `products`).");
   s.number("trade.world_price", KEY(trade.world_price)).def(1.0).range(0.001, 1e6).unit("million IDR/unit")
       .settable().describe("Price of the foreign good before tariffs and transport.");
-  s.number("trade.import_tariff", KEY(trade.import_tariff)).def(0.08).range(0.0, 10.0).unit("fraction")
-      .settable().describe("Indonesian tariff on the imported good (ACFTA normal track, lines with a 10-15% MFN tariff: 8% in 2007, 5% in 2009, 0% in 2010).");
   s.number("trade.import_transport", KEY(trade.import_transport)).def(0.1).range(0.0, 10.0).unit("fraction")
       .describe("Transport and handling on imports, as a share of the world price.");
-  s.number("trade.import_quality", KEY(trade.import_quality)).def(0.5).range(0.0, 1.0).unit("fraction")
-      .settable().describe("Quality of the imported good.");
-  s.number("trade.partner_tariff", KEY(trade.partner_tariff)).def(0.1).range(0.0, 10.0).unit("fraction")
-      .settable().describe("Tariff partner countries charge on Indonesian goods (export-market opening lowers it).");
 
   s.number("trade.input_tariff", KEY(trade.input_tariff)).def(0.05).range(0.0, 10.0).unit("fraction")
       .settable().describe("Tariff on imported raw materials and inputs; sme.material_cost is the cost at the starting tariff, and moves with (1 + tariff) / (1 + starting tariff).");
+
+  declare_products(s);
 
   s.section("policy", "Regional autonomy: each region's levers. Timeline events may set them for one region (`region:`) or all.");
   s.number("policy.levy_rate", KEY(policy.levy_rate)).def(0.02).range(0.0, 0.9).unit("fraction")
@@ -472,6 +488,11 @@ config::Loaded<Params> load_scenario(const std::string& path, const std::vector<
     problems.push_back(loaded.error("buyers.share_export", "segment shares with a positive sum", "all zero"));
   if (p.sme.share_micro + p.sme.share_small + p.sme.share_medium <= 0)
     problems.push_back(loaded.error("sme.share_micro", "size-class shares with a positive sum", "all zero"));
+  {
+    double products = 0;
+    for (const auto& g : p.products) products += g.share;
+    if (products <= 0) problems.push_back(loaded.error("products.food.share", "product shares with a positive sum", "all zero"));
+  }
 
   // Refuse worlds that cannot fit in this machine's memory before allocating anything.
   const double physical = double(sysconf(_SC_PHYS_PAGES)) * double(sysconf(_SC_PAGE_SIZE));

@@ -22,6 +22,7 @@ struct SmeStore {
   std::vector<std::uint32_t> uid;
   std::vector<std::uint16_t> region;
   std::vector<std::int32_t> cluster;        // -1: not in a cluster
+  std::vector<std::uint8_t> product;        // index into product_catalogue (products.hpp): the market it sells in
   std::vector<std::uint8_t> alive;
   std::vector<std::uint8_t> informal;       // evades the local levy
   std::vector<std::int32_t> birth_step;
@@ -46,7 +47,7 @@ struct SmeStore {
   std::vector<std::uint8_t> strategy;       // Ansoff strategy, whether chosen at the latest review, buyer tie wanted (strategy.hpp)
 
   auto columns() {
-    return std::tie(uid, region, cluster, alive, informal, birth_step, exit_step, licence_wait, employment, productivity,
+    return std::tie(uid, region, cluster, product, alive, informal, birth_step, exit_step, licence_wait, employment, productivity,
                     quality, markup, information, information_next, expected_demand,
                     intermediary_signal, planned_output, sold, revenue,
                     exports, profit, levy_paid, net_worth, joint, strategy);
@@ -56,6 +57,7 @@ struct SmeStore {
 
 struct IntermediaryStore {
   std::vector<std::uint16_t> region;
+  std::vector<std::uint8_t> product;        // the one product it trades
   std::vector<float> bargaining;            // u_m: × the margin rule
   std::vector<std::uint8_t> chain;          // traders between this one and the buyer (0 or 1)
   std::vector<float> resale;                // P: its resale price this month, before a chain's margin
@@ -65,7 +67,7 @@ struct IntermediaryStore {
   std::vector<float> delivered;             // units delivered to buyers
   std::vector<float> resale_revenue;        // million IDR
   auto columns() {
-    return std::tie(region, bargaining, chain, resale, ordered, export_ordered, purchase_cost, delivered,
+    return std::tie(region, product, bargaining, chain, resale, ordered, export_ordered, purchase_cost, delivered,
                     resale_revenue);
   }
   std::size_t size() const { return region.size(); }
@@ -76,18 +78,20 @@ enum class Segment : std::uint8_t { traditional = 0, modern = 1, exporter = 2 };
 struct BuyerStore {
   std::vector<std::uint16_t> region;
   std::vector<Segment> segment;
+  std::vector<std::uint8_t> product;        // the one product it buys
   std::vector<float> budget;                // million IDR per month
   std::vector<float> spent_domestic;        // million IDR bought from SMEs, traders, big firms
   std::vector<float> spent_import;          // million IDR of the imported (or world) good
   std::vector<float> import_ordered;        // million IDR ordered from the import good
   auto columns() {
-    return std::tie(region, segment, budget, spent_domestic, spent_import, import_ordered);
+    return std::tie(region, segment, product, budget, spent_domestic, spent_import, import_ordered);
   }
   std::size_t size() const { return region.size(); }
 };
 
 struct BigFirmStore {
   std::vector<std::uint16_t> region;
+  std::vector<std::uint8_t> product;        // the one product it makes (its partners may make others)
   std::vector<float> employment;
   std::vector<float> productivity;
   std::vector<float> planned_output;
@@ -98,7 +102,7 @@ struct BigFirmStore {
   std::vector<float> partner_purchases;     // million IDR bought from partner SMEs
   std::vector<float> partner_income;        // million IDR: franchise royalties less agency commissions
   auto columns() {
-    return std::tie(region, employment, productivity, planned_output, unit_cost, sold, revenue,
+    return std::tie(region, product, employment, productivity, planned_output, unit_cost, sold, revenue,
                     exports, partner_purchases, partner_income);
   }
   std::size_t size() const { return region.size(); }

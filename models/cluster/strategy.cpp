@@ -154,12 +154,15 @@ std::vector<StrategyTie> strategy_buyer_ties(World& w, const std::vector<std::ui
   const auto& P = w.params;
   auto& s = w.sme;
   const auto buyers = w.net.space.buyer_offset();
-  const auto nb = static_cast<std::uint32_t>(w.buyer.size());
+  // A new buyer buys the firm's product (products.hpp): markets are products.
+  std::vector<std::vector<std::uint32_t>> of_product(product_count);
+  for (std::uint32_t b = 0; b < w.buyer.size(); ++b) of_product[w.buyer.product[b]].push_back(b);
   constexpr int tries = 16;  // buyers looked at; a firm that finds none that can buy from it waits no longer
   for (std::uint32_t i = 0; i < w.net.space.smes; ++i) {
     if (!(s.strategy[i] & strategy_wants_buyer)) continue;
     s.strategy[i] = static_cast<std::uint8_t>(s.strategy[i] & ~strategy_wants_buyer);
-    if (!s.alive[i] || nb == 0) continue;
+    const auto& pool = of_product[s.product[i]];
+    if (!s.alive[i] || pool.empty()) continue;
     // The markets (segment, region) its buyers already stand for: a new buyer must open another.
     std::vector<std::uint32_t> markets, linked;
     w.net.sales.for_in(i, [&](std::uint32_t, std::uint32_t src, const SalesEdge&) {
@@ -168,11 +171,11 @@ std::vector<StrategyTie> strategy_buyer_ties(World& w, const std::vector<std::ui
     });
     RandomStream rng(P.seed, stream::strategy, s.uid[i], static_cast<std::uint64_t>(w.step), boundary_draws);
     for (int k = 0; k < tries; ++k) {
-      const auto b = static_cast<std::uint32_t>(rng.below(nb));
+      const auto b = pool[rng.below(pool.size())];
       const auto market = static_cast<std::uint32_t>(w.buyer.segment[b]) << 16 | w.buyer.region[b];
       if (std::find(markets.begin(), markets.end(), market) != markets.end()) continue;
       if (std::find(linked.begin(), linked.end(), buyers + b) != linked.end()) continue;
-      const BuyerTaste t = buyer_taste(P, w.buyer.segment[b]);
+      const BuyerTaste t = buyer_taste(w, b);
       if (!can_buy(w, t, i)) continue;  // its quality (or lot) does not reach this market yet
       // The buyer's usual loyalty and match to SMEs, as an entrant gets.
       double match = 0, loyalty = 0;

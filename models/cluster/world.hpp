@@ -30,6 +30,7 @@ struct World {
   RegionState region;
   std::int32_t clusters = 0;
   std::vector<std::uint16_t> cluster_region;
+  std::vector<std::uint8_t> cluster_product;  // a sentra makes one product (products.hpp)
 
   Network net;
 

@@ -7,6 +7,7 @@
 #include "engine/random.hpp"
 #include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/products.hpp"
 #include "models/cluster/regional_policy.hpp"
 #include "models/cluster/streams.hpp"
 
@@ -50,16 +51,16 @@ float EmploymentDistribution::draw(double uniform) const {
 
 namespace {
 
-// Agents of a region, by index, for drawing link partners.
-std::vector<std::vector<std::uint32_t>> by_region(const std::vector<std::uint16_t>& region,
-                                                  std::size_t regions) {
-  std::vector<std::vector<std::uint32_t>> out(regions);
-  for (std::uint32_t i = 0; i < region.size(); ++i) out[region[i]].push_back(i);
-  return out;
-}
-
 std::uint32_t pick(RandomStream& rng, const std::vector<std::uint32_t>& from) {
   return from[rng.below(from.size())];
+}
+
+// Gives agents [first, end) of a block their products, in catalogue order.
+void assign_products(ProductApportionment& split, const ProductShares& shares, std::vector<std::uint8_t>& product,
+                     std::size_t first, std::size_t end) {
+  const auto counts = split.next_block(static_cast<std::uint32_t>(end - first), shares);
+  for (std::size_t g = 0; g < product_count; ++g)
+    for (std::uint32_t n = 0; n < counts[g]; ++n) product[first++] = static_cast<std::uint8_t>(g);
 }
 
 void build_regions(World& w) {
@@ -98,8 +99,21 @@ void build_regions(World& w) {
   w.clusters = static_cast<std::int32_t>(
       std::llround(p.world.clustered_share * static_cast<double>(p.world.smes) / p.world.mean_cluster_size));
   w.cluster_region.resize(static_cast<std::size_t>(w.clusters));
-  for (std::int32_t c = 0; c < w.clusters; ++c)
+  w.cluster_product.resize(static_cast<std::size_t>(w.clusters));
+  const auto shares = product_shares(p);
+  for (std::int32_t c = 0; c < w.clusters; ++c) {
     w.cluster_region[static_cast<std::size_t>(c)] = static_cast<std::uint16_t>(c % p.world.regions);
+    RandomStream rng(p.seed, stream::cluster_product, static_cast<std::uint64_t>(c), 0, 0);
+    w.cluster_product[static_cast<std::size_t>(c)] = product_by_share(shares, rng.uniform());
+  }
+}
+
+// Agents of one kind by (region, product).
+ProductPools pools(std::size_t regions, std::size_t n, const std::vector<std::uint16_t>& region,
+                   const std::vector<std::uint8_t>& product) {
+  ProductPools out(regions);
+  for (std::uint32_t i = 0; i < n; ++i) out.add(region[i], product[i], i);
+  return out;
 }
 
 }  // namespace
@@ -146,6 +160,14 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
   if (w.clusters > region && rng.bernoulli(p.world.clustered_share)) {
     const auto in_region = static_cast<std::uint64_t>((w.clusters - region + R - 1) / R);
     s.cluster[i] = region + R * static_cast<std::int32_t>(rng.below(in_region));
+  }
+  // A clustered firm makes its sentra's product; another draws one by share from its own
+  // stream (so the draws above are as they were before products existed).
+  if (s.cluster[i] >= 0) {
+    s.product[i] = w.cluster_product[static_cast<std::size_t>(s.cluster[i])];
+  } else {
+    RandomStream own(p.seed, stream::sme_product, s.uid[i], 0, 0);
+    s.product[i] = product_by_share(product_shares(p), own.uniform());
   }
   // Information starts at the steady state of decay and what the firm's region gives it
   // (promotion; an open information system if clustered; a partner's marketing linkage is
@@ -248,6 +270,16 @@ World build_world(const Params& params) {
     for (std::uint32_t i = 0; i < N; ++i) w.sme.uid[i] = i;
   }
 
+  // SMEs by (region, product): traders, buyers and big firms follow this mix (products.hpp).
+  std::vector<std::array<double, product_count>> made(R);
+  std::array<double, product_count> made_nationally{};
+  for (std::size_t i = 0; i < N; ++i) {
+    made[w.sme.region[i]][w.sme.product[i]] += 1;
+    made_nationally[w.sme.product[i]] += 1;
+  }
+  const auto national_mix = shares_of(made_nationally, product_shares(p));
+  const auto mix = [&](std::size_t r) { return shares_of(made[r], national_mix); };
+
   const auto M = static_cast<std::size_t>(p.world.intermediaries);
   resize_store(w.intermediary, M);
   for (std::size_t m = 0; m < M; ++m) {
@@ -256,6 +288,16 @@ World build_world(const Params& params) {
     const double d = p.intermediaries.margin_dispersion;
     w.intermediary.bargaining[m] = static_cast<float>(rng.uniform(1.0 - d, 1.0 + d));
     w.intermediary.chain[m] = rng.bernoulli(p.intermediaries.chain_share) ? 1 : 0;
+  }
+  // Each region's traders are split over products (ProductApportionment, products.hpp).
+  {
+    ProductApportionment split;
+    for (std::size_t m = 0; m < M;) {
+      std::size_t end = m;
+      while (end < M && w.intermediary.region[end] == w.intermediary.region[m]) ++end;
+      assign_products(split, mix(w.intermediary.region[m]), w.intermediary.product, m, end);
+      m = end;
+    }
   }
 
   const auto K = static_cast<std::size_t>(p.world.big_firms);
@@ -267,6 +309,10 @@ World build_world(const Params& params) {
     const double rank = (double((k * 7919) % K) + 0.5) / double(K);
     w.big_firm.employment[k] = static_cast<float>(p.big_firms.workers * (0.5 + rank));
     w.big_firm.productivity[k] = static_cast<float>(p.big_firms.productivity);
+  }
+  {
+    ProductApportionment split;
+    assign_products(split, national_mix, w.big_firm.product, 0, K);
   }
 
   // Buyers: segments in proportion to buyers.share_*, contiguous by region; their budgets
@@ -285,6 +331,14 @@ World build_world(const Params& params) {
         w.buyer.region[b] = static_cast<std::uint16_t>(r);
       }
     }
+    // The buyers of each (segment, region) are split over products.
+    ProductApportionment split;
+    for (std::size_t first = 0; first < B;) {
+      std::size_t end = first;
+      while (end < B && w.buyer.region[end] == w.buyer.region[first] && w.buyer.segment[end] == w.buyer.segment[first]) ++end;
+      assign_products(split, mix(w.buyer.region[first]), w.buyer.product, first, end);
+      first = end;
+    }
   }
 
   // --- network ---
@@ -293,8 +347,10 @@ World build_world(const Params& params) {
   space.intermediaries = static_cast<std::uint32_t>(M);
   space.buyers = static_cast<std::uint32_t>(B);
   space.big_firms = static_cast<std::uint32_t>(K);
-  const auto sme_in_region = by_region(w.sme.region, R);
-  const auto int_in_region = by_region(w.intermediary.region, R);
+  // Trade ties join agents of the same product (products.hpp).
+  auto sme_pool = pools(R, N, w.sme.region, w.sme.product);
+  auto trader_pool = pools(R, M, w.intermediary.region, w.intermediary.product);
+  auto big_pool = pools(1, K, std::vector<std::uint16_t>(K, 0), w.big_firm.product);
 
   // Each layer is built as soon as its edge list is drawn and the list freed, so only one
   // list is alive at a time (it is the construction peak of memory).
@@ -305,7 +361,7 @@ World build_world(const Params& params) {
   };
   std::vector<NetworkLayer<SupplyEdge>::Edge> supply;
   for (std::uint32_t i = 0; i < N; ++i) {
-    const auto& traders = int_in_region[w.sme.region[i]];
+    const auto& traders = trader_pool.local_or_national(w.sme.region[i], w.sme.product[i]);
     if (traders.empty()) continue;
     RandomStream rng(p.seed, stream::init_supply_edges, i, 0, 0);
     const double spm = p.intermediaries.suppliers_per_sme;
@@ -327,19 +383,24 @@ World build_world(const Params& params) {
     RandomStream rng(p.seed, stream::init_sales_edges, b, 0, 0);
     const auto seg = static_cast<std::size_t>(w.buyer.segment[b]);
     const auto r = w.buyer.region[b];
+    const auto g = w.buyer.product[b];
     const auto src = space.buyer_offset() + b;
-    if (!sme_in_region[r].empty())
+    const auto& smes = sme_pool.local_or_national(r, g);
+    const auto& traders = trader_pool.local_or_national(r, g);
+    const auto& big = big_pool.national(g);
+    if (!smes.empty())
       for (std::int64_t k = 0; k < links[seg]; ++k)
-        sales.push_back({src, pick(rng, sme_in_region[r]), {}});
-    if (!int_in_region[r].empty())
+        sales.push_back({src, pick(rng, smes), {}});
+    if (!traders.empty())
       for (std::int64_t k = 0; k < p.buyers.intermediary_links; ++k)
-        sales.push_back({src, space.intermediary_offset() + pick(rng, int_in_region[r]), {}});
-    if (seg != 0 && K > 0)
+        sales.push_back({src, space.intermediary_offset() + pick(rng, traders), {}});
+    if (seg != 0 && !big.empty())
       for (std::int64_t k = 0; k < p.buyers.big_firm_links; ++k)
-        sales.push_back({src, space.big_firm_offset() + static_cast<std::uint32_t>(rng.below(K)), {}});
+        sales.push_back({src, space.big_firm_offset() + pick(rng, big), {}});
   }
 
   build_and_free(w.net.sales, V, sales);
+  sme_pool = ProductPools(0);  // freed before the next layers: it is a copy of every SME index
 
   std::vector<NetworkLayer<PartnershipEdge>::Edge> partnership;
   if (K > 0) {

@@ -22,15 +22,30 @@ check() {
   echo "FAIL: $scenario: $outcome expected $sign, 95% interval of the difference [$lo, $hi]"; fail=1
 }
 
+# check_greater CSV OUTCOME_A OUTCOME_B SCENARIO: the scenario raises A by more than B — the 95%
+# interval of A's difference lies wholly above B's (non-overlapping intervals: a conservative test).
+check_greater() {
+  local csv=$1 a=$2 b=$3 scenario=$4
+  local lo_a hi_b
+  lo_a=$(awk -F, -v o="$a" -v s="$scenario" '$1 == o && $3 == s {print $10}' <<<"$csv")
+  hi_b=$(awk -F, -v o="$b" -v s="$scenario" '$1 == o && $3 == s {print $11}' <<<"$csv")
+  if [ -z "$lo_a" ] || [ -z "$hi_b" ]; then echo "FAIL: no rows for $a / $b / $scenario"; fail=1; return; fi
+  if awk -v l="$lo_a" -v h="$hi_b" 'BEGIN{exit !(l > h)}'; then echo "ok: $scenario raises $a more than $b ($lo_a > $hi_b)"; return; fi
+  echo "FAIL: $scenario: expected $a to rise more than $b, intervals overlap ($a from $lo_a, $b to $hi_b)"; fail=1
+}
+
 # compare SCENARIO OUTCOMES [REFERENCE]: REFERENCE (default baseline) vs SCENARIO, CSV on stdout.
 compare() {
   "$bin" compare "$scenarios/${3:-baseline}.yaml" "$scenarios/$1.yaml" -r 10 --steps 48 --quiet --format csv \
     "${small[@]}" --outcomes "$2" -o "$out/$1.h5" || { echo "FAIL: compare $1 exited $?"; fail=1; }
 }
 
-csv=$(compare acfta_tariff_path import_share,sme_sales)
+csv=$(compare acfta_tariff_path import_share,sme_sales,import_share_craft,import_share_food,sme_sales_craft)
 check "$csv" import_share acfta_tariff_path +
-check "$csv" sme_sales acfta_tariff_path -    # one product: every SME good competes with imports
+check "$csv" sme_sales acfta_tariff_path -    # every product's tariff falls, so every product's SMEs face cheaper imports
+# Per product: craft's tariff falls most (12% -> 0, MFN >= 20% band), food's least (5% -> 0).
+check "$csv" sme_sales_craft acfta_tariff_path -
+check_greater "$csv" import_share_craft import_share_food acfta_tariff_path
 
 csv=$(compare cluster_information_system intermediary_margin,sme_profit,sme_sales)
 check "$csv" intermediary_margin cluster_information_system -

@@ -13,7 +13,8 @@ schema_version: 1
 name: low_tariff
 extends: $scen
 timeline:
-  - {at: 6, set: trade.import_tariff, value: 0.0}
+  - {at: 6, set: products.food.import_tariff, value: 0.0}
+  - {at: 6, set: products.clothing.import_tariff, value: 0.0}
 YAML
 "$bin" compare "$scen" "$out/low_tariff.yaml" --replications 3 --steps 19 --outcomes sme_output,import_share,survival \
   --set output.snapshot_every=0 --set output.network_every=0 --out "$out/cmp.h5" --quiet > /dev/null ||

@@ -8,6 +8,7 @@
 
 #include "model_fixture.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/products.hpp"
 #include "models/cluster/world_builder.hpp"
 
 using namespace sentra::cluster;
@@ -84,7 +85,8 @@ TEST_CASE("buyer_choice.the import share starts where calibrated; a prohibitive 
   // tariff moves the share from there when it changes (a timeline event at month 1).
   auto run_with_tariff = [](double tariff) {
     auto p = testing::small_params({"steps=3"});
-    p.timeline.push_back({1, "trade.import_tariff", tariff, -1, {}});
+    for (const auto& product : product_catalogue)
+      p.timeline.push_back({1, "products." + std::string(product.key) + ".import_tariff", tariff, -1, {}});
     Simulation sim(p, 2);
     std::vector<double> share;
     for (int t = 0; t < 3; ++t) {
@@ -169,19 +171,20 @@ TEST_CASE("social_ties.without information gaps trust only rises; with large gap
 
 TEST_CASE("Simulation.timeline events take effect at their month and are recorded") {
   auto p = testing::small_params({"steps=4"});
-  p.timeline.push_back({2, "trade.import_tariff", 0.0, -1, {}});
+  p.timeline.push_back({2, "products.clothing.import_tariff", 0.0, -1, {}});
   p.timeline.push_back({1, "policy.levy_rate", 0.05, 1, {}});
   Simulation sim(p, 1);
   sim.step();
-  CHECK(sim.world().params.trade.import_tariff == doctest::Approx(0.08));
+  CHECK(sim.world().params.products[2].import_tariff == doctest::Approx(0.08));
   sim.step();
   CHECK(sim.world().region.levy_rate[1] == doctest::Approx(0.05f));
   CHECK(sim.world().region.levy_rate[0] == doctest::Approx(0.02f));
   sim.step();
-  CHECK(sim.world().params.trade.import_tariff == 0.0);
+  CHECK(sim.world().params.products[2].import_tariff == 0.0);
+  CHECK(sim.world().params.products[0].import_tariff == doctest::Approx(0.08));  // other products keep theirs
   REQUIRE(sim.world().applied_events.size() == 2);
   CHECK(sim.world().applied_events[0].step == 1);
-  CHECK(sim.world().applied_events[1].key == "trade.import_tariff");
+  CHECK(sim.world().applied_events[1].key == "products.clothing.import_tariff");
 }
 
 TEST_CASE("compact_and_enter.removes exited firms, adds entrants and keeps the network consistent") {

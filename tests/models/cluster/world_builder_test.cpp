@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "model_fixture.hpp"
 
 using namespace sentra::cluster;
@@ -55,12 +57,21 @@ TEST_CASE("build_world.links every agent kind in the network layers") {
   CHECK(w.net.sales.edges() > 0);
   CHECK(w.net.social.edges() > 0);
   CHECK(w.net.partnership.edges() > 0);
-  // supply edges go from traders to SMEs of the same region
+  // supply edges go from traders to SMEs of the same product, and of the same region unless
+  // the region has no trader of that product (5 traders a region here cannot cover 6 products)
+  std::set<std::pair<std::uint16_t, std::uint8_t>> traded;
+  for (std::uint32_t m = 0; m < sp.intermediaries; ++m) traded.insert({w.intermediary.region[m], w.intermediary.product[m]});
+  std::size_t far = 0;
   for (std::uint32_t m = 0; m < sp.intermediaries; ++m)
     w.net.supply.for_out(sp.intermediary_offset() + m, [&](std::uint32_t, std::uint32_t j, const SupplyEdge&) {
       REQUIRE(j < sp.smes);
-      CHECK(w.sme.region[j] == w.intermediary.region[m]);
+      CHECK(w.sme.product[j] == w.intermediary.product[m]);
+      if (w.sme.region[j] != w.intermediary.region[m]) {
+        CHECK(traded.count({w.sme.region[j], w.sme.product[j]}) == 0);
+        ++far;
+      }
     });
+  CHECK(far > 0);  // the fallback is exercised
   // social ties stay inside a cluster
   for (std::uint32_t i = 0; i < sp.smes; ++i)
     w.net.social.for_out(i, [&](std::uint32_t, std::uint32_t j, const SocialEdge& e) {
