@@ -18,9 +18,14 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 export OMPI_MCA_btl=self,vader OMPI_MCA_btl_vader_single_copy_mechanism=none OMPI_MCA_rmaps_base_oversubscribe=1
 mpi=("$mpirun" --oversubscribe --bind-to none)
 # Sanitizer builds (scripts/sanitize.sh): Open MPI's own allocations and threads are not
-# sentra's findings.
+# sentra's findings. Leaks: Open MPI 4.1 unloads its plugins (mca_*.so, PMIx's) in
+# MPI_Finalize, so what they keep until exit is reported with "<unknown module>" stacks that
+# no suppression can name, and 4.1 has no setting to keep them loaded. So leak checking is
+# off in this test; ASan's and UBSan's checks of every access stay on, and the
+# same sweep and compare code is leak-checked without MPI (e2e.sweep, e2e.compare,
+# distributed.unit's local group).
+if [ -n "${ASAN_OPTIONS:-}" ]; then export ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0"; fi
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-export LSAN_OPTIONS="suppressions=$here/mpi_lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 [ -n "${TSAN_OPTIONS:-}" ] && export TSAN_OPTIONS="$TSAN_OPTIONS:suppressions=$here/mpi_tsan.supp"
 scenario="$root/scenarios/workshop_small.yaml"
 
