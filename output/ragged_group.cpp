@@ -1,5 +1,7 @@
 #include "output/ragged_group.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <stdexcept>
 #include <utility>
 
@@ -70,17 +72,22 @@ void RaggedGroup::validate(std::int64_t step, const Table& table) const {
   if (defined_) check_same_columns(table, columns_, at);
 }
 
+std::size_t RaggedGroup::chunk_for(std::size_t first_rows, std::size_t most) {
+  return std::min(most, std::max<std::size_t>(min_chunk_elements, std::bit_ceil(first_rows)));
+}
+
 void RaggedGroup::define_columns(const Table& table) {
+  const std::size_t chunk = chunk_for(table.rows(), options_.chunk_elements);
   for (const auto& column : table.columns) {
     const std::string where = where_ + "/" + column.name;
     h5::ExtendibleDataset dataset(group_.get(), column.name, h5::native_type(column.data), {},
-                                  options_.chunk_elements, options_.deflate_level, where);
+                                  chunk, options_.deflate_level, where);
     h5::write_attribute(dataset.id(), "units", column.unit, where);
     h5::write_attribute(dataset.id(), "description", column.description, where);
     h5::attach_scale(dataset.id(), sample_.id(), 0, where);
     columns_.push_back(NamedColumn{
         column.name,
-        BufferedColumn(std::move(dataset), empty_like(column.data), options_.chunk_elements)});
+        BufferedColumn(std::move(dataset), empty_like(column.data), chunk)});
   }
   defined_ = true;
 }

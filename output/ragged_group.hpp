@@ -21,6 +21,13 @@ class RaggedGroup {
   // Name of the (data-less) dimension the concatenated rows run along.
   static constexpr const char* sample_dimension = "sample";
 
+  // Chunk length of the row columns: the first snapshot's rows rounded up to a power of two,
+  // at least min_chunk_elements and at most `most` (WriterOptions::chunk_elements). HDF5
+  // compresses whole chunks, the unwritten tail of the last one included, so a small world
+  // written in 65,536-row chunks spent most of its run deflating fill values.
+  static constexpr std::size_t min_chunk_elements = 1024;
+  static std::size_t chunk_for(std::size_t first_rows, std::size_t most);
+
   // Creates the group `name` under `parent` and its index datasets.
   RaggedGroup(hid_t parent, const std::string& name, std::string where,
               const WriterOptions& options);

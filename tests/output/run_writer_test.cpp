@@ -1,4 +1,5 @@
 #include "output/run_writer.hpp"
+#include "output/ragged_group.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -209,6 +210,8 @@ TEST_CASE("the synthetic run reads back exactly with the HDF5 C API") {
         REQUIRE(weight[row] ==
                 0.25 * static_cast<double>(n) + static_cast<double>(snapshot_steps[k]));
       }
+    // 500 rows in the first snapshot: the smallest chunk, not 65,536 rows of fill values.
+    check_compressed_chunks(r, g + "/src", {1024});
   }
 
   SUBCASE("events from two calls") {
@@ -219,6 +222,16 @@ TEST_CASE("the synthetic run reads back exactly with the HDF5 C API") {
     CHECK(r.read<double>("/events/value") == std::vector<double>{0.05, -0.2, 0.1});
     CHECK(r.is_attached("/events/key", "/events/event", 0));
   }
+}
+
+TEST_CASE("ragged columns are chunked by their first snapshot, within bounds") {
+  using sentra::output::RaggedGroup;
+  CHECK(RaggedGroup::chunk_for(0, 65536) == 1024);
+  CHECK(RaggedGroup::chunk_for(500, 65536) == 1024);
+  CHECK(RaggedGroup::chunk_for(2000, 65536) == 2048);
+  CHECK(RaggedGroup::chunk_for(2048, 65536) == 2048);
+  CHECK(RaggedGroup::chunk_for(70000, 65536) == 65536);
+  CHECK(RaggedGroup::chunk_for(3000, 1000) == 1000);  // WriterOptions::chunk_elements caps it
 }
 
 TEST_CASE("the file is written as .partial and renamed by commit") {
