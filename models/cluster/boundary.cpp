@@ -113,7 +113,7 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
   std::uint32_t ending = 0;
   for (auto x : ended) ending += x;
   w.partnerships_ended_this_step = ending;
-  const auto plan = plan_compaction(w.sme.alive);
+  auto plan = plan_compaction(w.sme.alive);
   std::uint32_t entrants = 0;
   for (auto n : w.pending_entrants) entrants += n;
   // Buyer ties that market development and diversification chose, read on the old ids.
@@ -128,8 +128,8 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
   for (std::uint32_t v = 0; v < old_space.smes; ++v) remap[v] = plan.old_to_new[v];
   for (std::uint32_t v = old_space.smes; v < old_space.total(); ++v) remap[v] = v - old_space.smes + new_smes;
 
-  compact_store(plan, w.sme);
-  resize_store(w.sme, new_smes);
+  compact_store(plan, w.sme, new_smes);
+  plan = {};  // remap holds the SMEs' new ids from here
   auto space = old_space;
   space.smes = new_smes;
 
