@@ -175,7 +175,7 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
 
   std::vector<NetworkLayer<SupplyEdge>::Edge> supply;
   std::vector<NetworkLayer<SalesEdge>::Edge> sales;
-  std::vector<NetworkLayer<SocialEdge>::Edge> social;
+  std::vector<SocialLayer::Edge> social;
   const SocialEdge tie{static_cast<float>(p.social.trust_initial)};
   constexpr int entrant_buyers = 2;  // a newcomer is seen by a couple of local buyers
   std::uint32_t i = survivors;
