@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/large_blocks.hpp"
 #include "cli/memory_usage.hpp"
 #include "models/cluster/scenario_schema.hpp"
 #include "models/cluster/simulation.hpp"
@@ -16,6 +17,7 @@
 namespace sentra::cli {
 
 int bench_command(const BenchOptions& o) {
+  give_large_blocks_back();  // as sentra run does
   const std::int64_t n = o.smes;
   config::LoadOptions opts;
   opts.overrides = {
