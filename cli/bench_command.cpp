@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/large_blocks.hpp"
 #include "cli/memory_usage.hpp"
 #include "models/cluster/scenario_schema.hpp"
 #include "models/cluster/simulation.hpp"
@@ -16,6 +17,7 @@
 namespace sentra::cli {
 
 int bench_command(const BenchOptions& o) {
+  give_large_blocks_back();  // as sentra run does
   const std::int64_t n = o.smes;
   config::LoadOptions opts;
   opts.overrides = {
@@ -26,6 +28,7 @@ int bench_command(const BenchOptions& o) {
       "steps=" + std::to_string(o.steps),
       "seed=" + std::to_string(o.seed),
   };
+  opts.overrides.insert(opts.overrides.end(), o.sets.begin(), o.sets.end());
   const auto loaded = config::load_text(cluster::scenario_schema(), "<bench>",
                                         "schema_version: 1\nname: bench\n", opts);
   const double rss_before = current_rss_bytes();
@@ -33,6 +36,9 @@ int bench_command(const BenchOptions& o) {
   const auto& w = sim.world();
   const double agents = double(w.sme.size() + w.intermediary.size() + w.buyer.size() + w.big_firm.size());
   const double edges = double(w.net.edges());
+  // Edges per layer at the start (world construction), for the bytes an edge costs.
+  const double sales = double(w.net.sales.edges()), supply = double(w.net.supply.edges()),
+               partnership = double(w.net.partnership.edges()), social = double(w.net.social.edges());
 
   const auto start = std::chrono::steady_clock::now();
   for (std::int64_t t = 0; t < o.steps; ++t) sim.step();
@@ -43,9 +49,11 @@ int bench_command(const BenchOptions& o) {
   std::printf(
       "{\"smes\":%lld,\"agents\":%.0f,\"edges\":%.0f,\"steps\":%lld,\"threads\":%d,"
       "\"seconds_per_step\":%.6g,\"sme_steps_per_s\":%.6g,\"peak_rss_bytes\":%.0f,\"bytes_per_sme\":%.1f,"
-      "\"resident_bytes_per_sme\":%.1f}\n",
+      "\"resident_bytes_per_sme\":%.1f,\"edges_by_layer\":{\"sales\":%.0f,\"supply\":%.0f,\"partnership\":%.0f,"
+      "\"social\":%.0f}}\n",
       static_cast<long long>(n), agents, edges, static_cast<long long>(o.steps), sim.threads(), per_step,
-      double(n) / per_step, peak, (peak - rss_before) / double(n), (resident - rss_before) / double(n));
+      double(n) / per_step, peak, (peak - rss_before) / double(n), (resident - rss_before) / double(n), sales, supply,
+      partnership, social);
   return exit_ok;
 }
 

@@ -78,6 +78,9 @@ struct BenchOptions {
   std::int64_t steps = 10;
   int threads = 0;
   std::uint64_t seed = 1;
+  // Scenario keys set on top of the baseline's (key=value, applied in order), e.g. denser
+  // buyer links: the extra edges are the model's own, traversed by its phases.
+  std::vector<std::string> sets;
 };
 int bench_command(const BenchOptions& options);
 

@@ -86,6 +86,8 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
                        ->check(CLI::Range(1LL, 60'000'000LL));
   auto* steps_opt = bench_cmd->add_option("--steps", bench.steps, "cluster: months to time (default 10)")
                         ->check(CLI::Range(1LL, 100000LL));
+  auto* set_opt = bench_cmd->add_option(
+      "--set", bench.sets, "cluster: override a scenario key, e.g. --set buyers.links_traditional=40 (repeatable)");
   // --model virus-on-network (NetLogo's defaults)
   std::vector<CLI::Option*> virus_opts = {
       bench_cmd->add_option("--nodes", virus.nodes, "virus-on-network: nodes (default 150)")
@@ -238,6 +240,7 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
       }
       if (smes_opt->count()) return misplaced(smes_opt, "cluster");
       if (steps_opt->count()) return misplaced(steps_opt, "cluster");
+      if (set_opt->count()) return misplaced(set_opt, "cluster");
       if (!virus.edges_file.empty())
         for (auto* opt : {virus_opts[1], virus_opts[2]})
           if (opt->count()) {

@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/large_blocks.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_model.hpp"
 #include "cli/snapshot_due.hpp"
@@ -33,6 +34,7 @@ namespace {
 }  // namespace
 
 int run_command(const RunOptions& o) {
+  give_large_blocks_back();
   std::vector<std::string> sets = o.sets;
   if (o.seed) sets.push_back("seed=" + std::to_string(*o.seed));
   if (o.steps) sets.push_back("steps=" + std::to_string(*o.steps));

@@ -34,6 +34,10 @@ void for_regions(const World& w, std::int64_t region, F&& f) {
   for (std::size_t r = 0; r < w.region.size(); ++r) f(r);
 }
 
+// Frees one of the month's arrays for the rest of the boundary, which ends by sizing them
+// again, zeroed (size_month_arrays): the yearly rebuild then has their room.
+void release(std::vector<float>& a) { std::vector<float>().swap(a); }
+
 }  // namespace
 
 void apply_events(World& w) {
@@ -103,7 +107,12 @@ void review_informality(World& w) {
   }
 }
 
-void compact_and_enter(World& w, Scheduler& scheduler) {
+namespace {
+
+// compact_and_enter's work up to the month arrays; false when nothing changed. Its scratch
+// (remap, entrants' edges, ...) is freed when it returns, before the month arrays are
+// sized again.
+bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
   const auto& p = w.params;
   const auto R = w.region.size();
   review_informality(w);
@@ -112,12 +121,16 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
   std::uint32_t ending = 0;
   for (auto x : ended) ending += x;
   w.partnerships_ended_this_step = ending;
-  const auto plan = plan_compaction(w.sme.alive);
+  auto plan = plan_compaction(w.sme.alive);
   std::uint32_t entrants = 0;
   for (auto n : w.pending_entrants) entrants += n;
   // Buyer ties that market development and diversification chose, read on the old ids.
   const auto strategy_ties = strategy_buyer_ties(w, plan.old_to_new);
-  if (!plan.changes_anything() && entrants == 0 && ending == 0 && strategy_ties.empty()) return;
+  if (!plan.changes_anything() && entrants == 0 && ending == 0 && strategy_ties.empty()) return false;
+  // This month's orders, partner prices and fill ratios: partnerships_to_end was their last
+  // reader at this boundary.
+  for (auto* a : {&w.fill_ratio, &w.sales_order, &w.supply_order, &w.supply_export, &w.partner_order, &w.partner_price})
+    release(*a);
 
   const auto old_space = w.net.space;
   const auto survivors = static_cast<std::uint32_t>(plan.survivors());
@@ -127,8 +140,8 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
   for (std::uint32_t v = 0; v < old_space.smes; ++v) remap[v] = plan.old_to_new[v];
   for (std::uint32_t v = old_space.smes; v < old_space.total(); ++v) remap[v] = v - old_space.smes + new_smes;
 
-  compact_store(plan, w.sme);
-  resize_store(w.sme, new_smes);
+  compact_store(plan, w.sme, new_smes);
+  plan = {};  // remap holds the SMEs' new ids from here
   auto space = old_space;
   space.smes = new_smes;
 
@@ -173,10 +186,12 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
     });
     if (n) typical[b] = SalesEdge{static_cast<float>(loyalty / double(n)), static_cast<float>(match / double(n))};
   }
+  // The offers' last readers were the strategy ties and the buyers' logit totals above.
+  for (auto* a : {&w.offer_price, &w.offer_quality, &w.offer_capacity}) release(*a);
 
   std::vector<NetworkLayer<SupplyEdge>::Edge> supply;
   std::vector<NetworkLayer<SalesEdge>::Edge> sales;
-  std::vector<NetworkLayer<SocialEdge>::Edge> social;
+  std::vector<SocialLayer::Edge> social;
   const SocialEdge tie{static_cast<float>(p.social.trust_initial)};
   constexpr int entrant_buyers = 2;  // a newcomer is seen by a couple of local buyers
   std::uint32_t i = survivors;
@@ -264,8 +279,13 @@ void compact_and_enter(World& w, Scheduler& scheduler) {
   const auto formed = form_partnerships(w, scheduler, old_space, remap, space, ended);
   w.net.partnership.rebuild(V, remap, [&](std::uint32_t e) { return !ended[e]; }, formed);
   w.net.social.rebuild(V, remap, keep, social);
+  return true;
+}
 
-  size_month_arrays(w);
+}  // namespace
+
+void compact_and_enter(World& w, Scheduler& scheduler) {
+  if (compact_enter_and_rebuild(w, scheduler)) size_month_arrays(w);
 }
 
 void swap_information(World& w, Scheduler& scheduler) {

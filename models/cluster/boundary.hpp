@@ -17,7 +17,9 @@ void draw_entry(World& w);
 void review_informality(World& w);
 
 // Removes exited SMEs, adds pending entrants with their edges, forms new partnerships
-// (partnership_formation.hpp), rebuilds every layer.
+// (partnership_formation.hpp), rebuilds every layer. The month's arrays (offers, fill
+// ratios, per-edge orders and prices) are freed on the way and come back zeroed, sized for
+// the new world: nothing in here may read them after their release points.
 void compact_and_enter(World& w, Scheduler& scheduler);
 
 // Makes next month's information current.

@@ -45,6 +45,10 @@ struct SocialEdge {
   float trust = 0.5f;
 };
 
+// Out-edges only: every tie is stored in both directions and read from its source (trust is
+// the source's), so in-edge arrays would cost 8 bytes per tie and 4 per vertex for nothing.
+using SocialLayer = NetworkLayer<SocialEdge, boost::directedS>;
+
 struct VertexSpace {
   std::uint32_t smes = 0, intermediaries = 0, buyers = 0, big_firms = 0;
   std::uint32_t intermediary_offset() const { return smes; }
@@ -58,7 +62,7 @@ struct Network {
   NetworkLayer<SalesEdge> sales;
   NetworkLayer<SupplyEdge> supply;
   NetworkLayer<PartnershipEdge> partnership;
-  NetworkLayer<SocialEdge> social;
+  SocialLayer social;
 
   std::size_t edges() const {
     return sales.edges() + supply.edges() + partnership.edges() + social.edges();

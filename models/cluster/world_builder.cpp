@@ -462,7 +462,7 @@ World build_world(const Params& params) {
   std::vector<std::vector<std::uint32_t>> members(static_cast<std::size_t>(w.clusters));
   for (std::uint32_t i = 0; i < N; ++i)
     if (w.sme.cluster[i] >= 0) members[static_cast<std::size_t>(w.sme.cluster[i])].push_back(i);
-  std::vector<NetworkLayer<SocialEdge>::Edge> social;
+  std::vector<SocialLayer::Edge> social;
   const SocialEdge tie{static_cast<float>(p.social.trust_initial)};
   for (std::uint32_t i = 0; i < N; ++i) {
     if (w.sme.cluster[i] < 0) continue;

@@ -65,7 +65,7 @@ inline World hand_built_world(const HandBuilt& h, std::vector<std::string> overr
   sp.intermediaries = h.traders;
   sp.big_firms = h.big_firms;
   const auto V = sp.total();
-  std::vector<NetworkLayer<SocialEdge>::Edge> social;
+  std::vector<SocialLayer::Edge> social;
   for (const auto& t : h.ties) {
     social.push_back({t.a, t.b, {t.trust_ab}});
     social.push_back({t.b, t.a, {t.trust_ba}});
