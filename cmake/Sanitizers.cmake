@@ -23,6 +23,12 @@ if(SENTRA_SANITIZE)
   # Every finding is fatal: UBSan would otherwise print and carry on, and a test that
   # prints a report but exits 0 would pass.
   add_compile_options(-fno-sanitize-recover=all)
+  # ASan sees an index past a vector's size only when it also passes the allocation's end;
+  # libstdc++'s assertions check every operator[] against size() (seen: a read by stale ids
+  # after a compaction shrank the store, inside the old capacity).
+  if("address" IN_LIST _sentra_sanitizers)
+    add_compile_definitions(_GLIBCXX_ASSERTIONS)
+  endif()
   # GCC's flow-based warnings see the code the sanitizers inserted and then report false
   # positives in libstdc++ inlines (seen: -Wnull-dereference in std::string under
   # -fsanitize=thread -O1, via CLI11). Keep them visible but not fatal here; the Release

@@ -140,6 +140,17 @@ bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
   for (std::uint32_t v = 0; v < old_space.smes; ++v) remap[v] = plan.old_to_new[v];
   for (std::uint32_t v = old_space.smes; v < old_space.total(); ++v) remap[v] = v - old_space.smes + new_smes;
 
+  // A newcomer takes the place of firms that left (entry fills the room exits leave): it
+  // holds a buyer's loyalty as the buyer's SMEs do on average, and its match is set so that,
+  // at last month's offers, the buyer would give it its fair share: what keeps it at its
+  // size, split over its channels. The logit totals read the SME store (joint marketing,
+  // franchise brands) as well as the network and the offer arrays, all by the old ids, so
+  // they are taken before the store is compacted.
+  std::vector<double> log_total(w.buyer.size(), 0.0);
+  for (std::uint32_t b = 0; b < w.buyer.size(); ++b)
+    if (w.buyer.segment[b] == Segment::traditional)
+      log_total[b] = log_choice_total(w, old_space.buyer_offset() + b, buyer_taste(w, b), w.buyer.budget[b]);
+
   compact_store(plan, w.sme, new_smes);
   plan = {};  // remap holds the SMEs' new ids from here
   auto space = old_space;
@@ -164,15 +175,6 @@ bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
       if (w.sme.profit[i] > 0.f) parents[w.sme.region[i]].push_back(i);
     }
 
-  // A newcomer takes the place of firms that left (entry fills the room exits leave): it
-  // holds a buyer's loyalty as the buyer's SMEs do on average, and its match is set so that,
-  // at last month's offers, the buyer would give it its fair share: what keeps it at its
-  // size, split over its channels. The stores are already compacted, but the network and
-  // the offer arrays still have the old vertex ids, so this reads them with old_space.
-  std::vector<double> log_total(w.buyer.size(), 0.0);
-  for (std::uint32_t b = 0; b < w.buyer.size(); ++b)
-    if (w.buyer.segment[b] == Segment::traditional)
-      log_total[b] = log_choice_total(w, old_space.buyer_offset() + b, buyer_taste(w, b), w.buyer.budget[b]);
   std::vector<SalesEdge> typical(w.buyer.size());
   for (std::uint32_t b = 0; b < w.buyer.size(); ++b) {
     double match = 0, loyalty = 0;
