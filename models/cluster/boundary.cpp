@@ -13,6 +13,7 @@
 #include "models/cluster/regional_policy.hpp"
 #include "models/cluster/strategy.hpp"
 #include "models/cluster/streams.hpp"
+#include "models/cluster/trader_visits.hpp"
 #include "models/cluster/world_builder.hpp"
 
 namespace sentra::cluster {
@@ -126,7 +127,9 @@ bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
   for (auto n : w.pending_entrants) entrants += n;
   // Buyer ties that market development and diversification chose, read on the old ids.
   const auto strategy_ties = strategy_buyer_ties(w, plan.old_to_new);
-  if (!plan.changes_anything() && entrants == 0 && ending == 0 && strategy_ties.empty()) return false;
+  // Traders' visits to clusters (trader_visits.hpp), also read on the old ids and last month's trade.
+  const auto visits = trader_visits(w, plan.old_to_new);
+  if (!plan.changes_anything() && entrants == 0 && ending == 0 && strategy_ties.empty() && visits.empty()) return false;
   // This month's orders, partner prices and fill ratios: partnerships_to_end was their last
   // reader at this boundary.
   for (auto* a : {&w.fill_ratio, &w.sales_order, &w.supply_order, &w.supply_export, &w.partner_order, &w.partner_price})
@@ -272,6 +275,8 @@ bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
   w.entries_this_step = entrants;
   for (const auto& t : strategy_ties) sales.push_back({space.buyer_offset() + t.buyer, t.sme, t.edge});
   w.strategy_ties_this_step = static_cast<std::int64_t>(strategy_ties.size());
+  for (const auto& v : visits) supply.push_back({space.intermediary_offset() + v.trader, v.sme, v.edge});
+  w.trader_visits_this_step = static_cast<std::int64_t>(visits.size());
 
   const auto keep = [](std::uint32_t) { return true; };
   w.net.space = space;

@@ -20,6 +20,7 @@ struct RegionSums {
   // Exports by kind of firm: through partners, and per partnered / clustered firm.
   double via_partners = 0, partnered_firms = 0, partnered_exports = 0, clustered_firms = 0, clustered_exports = 0;
   double joined = 0;  // clustered firms that joined a joint-action project
+  double clustered_traders = 0;  // trader ties into clustered firms
   std::array<double, 4> strategy{};  // live SMEs on each Ansoff strategy (strategy.hpp)
   std::array<double, product_count> product_smes{}, product_sales{}, product_exports{};  // by the SME's product
 
@@ -38,6 +39,7 @@ struct RegionSums {
     via_partners += o.via_partners; partnered_firms += o.partnered_firms; partnered_exports += o.partnered_exports;
     clustered_firms += o.clustered_firms; clustered_exports += o.clustered_exports;
     joined += o.joined;
+    clustered_traders += o.clustered_traders;
     for (std::size_t a = 0; a < 4; ++a) strategy[a] += o.strategy[a];
     for (std::size_t g = 0; g < product_count; ++g) {
       product_smes[g] += o.product_smes[g];
@@ -133,6 +135,7 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
         acc.clustered_firms += 1;
         acc.clustered_exports += s.exports[i];
         acc.joined += (s.joint[i] & joined_any) != 0;
+        acc.clustered_traders += double(w.net.supply.in_degree(static_cast<std::uint32_t>(i)));
       }
     }
     return acc;
@@ -287,6 +290,10 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
                  w.strategy_spread);
   scalar<double>(a, "strategy_buyer_ties", "edges", "sales edges market development and diversification added at this step's boundary",
                  double(w.strategy_ties_this_step));
+  scalar<double>(a, "cluster_trader_ties", "ties/firm", "supply ties (traders) per live clustered SME",
+                 z.clustered_firms > 0 ? z.clustered_traders / z.clustered_firms : 0.0);
+  scalar<double>(a, "trader_visits", "edges", "supply edges traders' visits to clusters added at this step's boundary (trader_visits.hpp)",
+                 double(w.trader_visits_this_step));
 
   // Per product (products.hpp): one column per series and product, named <series>_<product>,
   // so `sentra compare --outcomes import_share_clothing` works like any national outcome.

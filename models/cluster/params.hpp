@@ -87,6 +87,11 @@ struct IntermediaryParams {
   double chain_share;               // share of traders who sell through a second trader
   double chain_margin;              // that second trader's share of the final price
   double signal_pass_through;       // share of true demand change passed back to SMEs
+  // Visits to clusters (trader_visits.hpp): a trader whose buyers ordered more than it
+  // delivered visits a cluster of its region and product with this chance a year, and a cluster
+  // takes no more visits once it has visit_congestion trader ties per member.
+  double visit_rate;                // per year
+  double visit_congestion;          // trader ties per member
 };
 
 struct BigFirmParams {

@@ -227,6 +227,10 @@ config::Schema<Params> declare() {
       .describe("Share of the final price the second trader of a chain keeps.");
   s.number("intermediaries.signal_pass_through", KEY(intermediaries.signal_pass_through)).def(0.6).range(0.0, 1.0).unit("fraction")
       .describe("theta: share of the demand behind traders' orders an uninformed SME perceives; information I raises it to theta + (1 - theta)·I.");
+  s.number("intermediaries.visit_rate", KEY(intermediaries.visit_rate)).def(0.2).range(0.0, 1.0).unit("1/year")
+      .describe("Chance a year that a trader whose buyers ordered more than it delivered last month visits a cluster of its product in its region (at the yearly boundary, × world.compact_every/12) and takes on one of its members as a supplier; the cluster is chosen with weight N_c^0.5·SC_c·max(0, 1 - congestion_c) (design notes, Intermediaries; Weijland 1999: social capital lowers transaction costs and attracts traders). Rate: [calibrated: 0.5 and 1 move the small class's unit share out of tolerance at seeds 2, 3 and 5].");
+  s.number("intermediaries.visit_congestion", KEY(intermediaries.visit_congestion)).def(3.0).range(0.01, 100.0).unit("trader ties/member")
+      .describe("Trader ties per live member at which a cluster takes no more visits: congestion_c = (trader ties into c / N_c) / this (Weijland 1999: the marketing advantage fades as clusters become overcrowded). [assumption]: twice the starting 1.5 ties per SME.");
 
   s.section("big_firms", "Big firms and their partnerships with SMEs.");
   s.number("big_firms.workers", KEY(big_firms.workers)).def(568.0).range(100.0, 1e6).unit("persons/firm")

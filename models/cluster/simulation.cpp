@@ -17,6 +17,7 @@ void Simulation::step() {
   w.partnerships_ended_this_step = 0;
   w.spinoffs_this_step = 0;
   w.strategy_ties_this_step = 0;
+  w.trader_visits_this_step = 0;
   // The boundary after the previous month runs here, so that month's observation still saw
   // the firms that exited in it. Exits stay masked (alive = 0) until a compaction.
   // Events first: rules that change at month t already govern that month's boundary work

@@ -24,7 +24,8 @@ inline constexpr std::uint32_t informality_review = 30;
 inline constexpr std::uint32_t spinoff = 31;
 inline constexpr std::uint32_t material_supply = 32;
 inline constexpr std::uint32_t strategy = 33;
-// 40-44 are reserved for export-buyer mechanics
+inline constexpr std::uint32_t trader_visit = 40;  // traders' visits to clusters, by trader index
+// 41-44 are reserved for export-buyer mechanics
 inline constexpr std::uint32_t cluster_product = 45;  // a cluster's product, by cluster index
 inline constexpr std::uint32_t sme_product = 46;      // an unclustered SME's product, by uid
 }  // namespace sentra::cluster::stream

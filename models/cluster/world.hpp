@@ -73,6 +73,7 @@ struct World {
   std::int64_t strategy_review = -1;
   double strategy_choosers = 0, strategy_spread = 0;
   std::int64_t strategy_ties_this_step = 0;
+  std::int64_t trader_visits_this_step = 0;  // supply ties traders' visits to clusters added at this step's boundary
 };
 
 }  // namespace sentra::cluster

@@ -167,10 +167,14 @@ TEST_CASE("strategy.off: no firm holds a strategy, and a run matches the pinned 
   // re-pinned when traders' supply prices came to be computed in double precision rather
   // than stored per edge as floats (a change outside strategy choice), and again when
   // products became separate markets (products.hpp; also sme.expectation_weight 0.15): with
-  // strategy off, only changes elsewhere in the model may move it.
+  // strategy off, only changes elsewhere in the model may move it. Re-pinned again when traders
+  // came to visit clusters (trader_visits.hpp); with visits off the earlier digest still holds.
   Simulation sim(testing::small_params({"steps=26", "strategy.enabled=false"}), 2);
   for (int t = 0; t < 26; ++t) sim.step();
   const auto& w = sim.world();
   for (std::size_t i = 0; i < w.sme.size(); ++i) CHECK(w.sme.strategy[i] == 0);
-  CHECK(state_digest(w) == 16516963231273378127ull);
+  CHECK(state_digest(w) == 6424522759122183586ull);
+  Simulation before_visits(testing::small_params({"steps=26", "strategy.enabled=false", "intermediaries.visit_rate=0"}), 2);
+  for (int t = 0; t < 26; ++t) before_visits.step();
+  CHECK(state_digest(before_visits.world()) == 16516963231273378127ull);
 }
