@@ -14,17 +14,16 @@
 #include "cli/interrupt.hpp"
 #include "cli/large_blocks.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_info.hpp"
 #include "cli/scenario_model.hpp"
 #include "cli/snapshot_due.hpp"
 #include "cli/summary.hpp"
-#include "cli/version.hpp"
 #include "engine/config/docs.hpp"
 #include "experiments/design.hpp"
 #include "experiments/experiment_loader.hpp"
 #include "models/cluster/scenario_schema.hpp"
 #include "models/cluster/simulation.hpp"
 #include "models/cluster/step_plan.hpp"
-#include "output/provenance_values.hpp"
 #include "output/run_writer.hpp"
 
 namespace sentra::cli {
@@ -56,19 +55,7 @@ int run_command(const RunOptions& o) {
   const auto built = std::chrono::steady_clock::now();
   cluster::Simulation sim(params, o.threads);
 
-  output::RunInfo info;
-  info.program_version = program_version;
-  info.git_commit = git_commit;
-  info.scenario_name = params.name;
-  info.scenario_yaml = loaded.given_text;
-  info.resolved_yaml = loaded.resolved_yaml;
-  info.command_line = o.command_line;
-  info.seed = params.seed;
-  info.threads = sim.threads();
-  info.created_utc = output::utc_now_iso8601();
-  for (std::int64_t r = 0; r < params.world.regions; ++r) info.region_names.push_back("region_" + std::to_string(r));
-  info.library_versions = {{"yaml-cpp", yaml_cpp_version}};
-  output::RunWriter writer(target, info);
+  output::RunWriter writer(target, run_info(loaded, o.command_line, sim.threads()));
 
   if (!o.quiet)
     std::cerr << "sentra: " << params.name << ": " << params.world.smes << " SMEs, " << params.steps

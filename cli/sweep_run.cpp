@@ -7,12 +7,11 @@
 #include <stdexcept>
 #include <variant>
 
+#include "cli/run_info.hpp"
 #include "cli/snapshot_due.hpp"
-#include "cli/version.hpp"
 #include "engine/config/diagnostic.hpp"
 #include "models/cluster/scenario_schema.hpp"
 #include "models/cluster/simulation.hpp"
-#include "output/provenance_values.hpp"
 #include "output/run_file_reader.hpp"
 #include "output/run_writer.hpp"
 
@@ -111,18 +110,7 @@ SweepRunResult sweep_run(const SweepRunSpec& spec, const std::vector<std::string
     }
 
     start = Clock::now();
-    output::RunInfo info;
-    info.program_version = program_version;
-    info.git_commit = git_commit;
-    info.scenario_name = params.name;
-    info.scenario_yaml = loaded.given_text;
-    info.resolved_yaml = loaded.resolved_yaml;
-    info.command_line = spec.command_line;
-    info.seed = params.seed;
-    info.threads = sim.threads();
-    info.created_utc = output::utc_now_iso8601();
-    for (std::int64_t g = 0; g < params.world.regions; ++g) info.region_names.push_back("region_" + std::to_string(g));
-    info.library_versions = {{"yaml-cpp", yaml_cpp_version}};
+    const output::RunInfo info = run_info(loaded, spec.command_line, sim.threads());
     std::vector<output::EventRecord> events;
     for (const auto& e : sim.world().applied_events) events.push_back({e.step, e.key, e.region, e.value});
     {
