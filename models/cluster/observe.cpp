@@ -20,6 +20,7 @@ struct RegionSums {
   // Exports by kind of firm: through partners, and per partnered / clustered firm.
   double via_partners = 0, partnered_firms = 0, partnered_exports = 0, clustered_firms = 0, clustered_exports = 0;
   double joined = 0;  // clustered firms that joined a joint-action project
+  std::array<double, projects> holding{};  // clustered firms holding each project's benefit this month
   double clustered_traders = 0;  // trader ties into clustered firms
   std::array<double, 4> strategy{};  // live SMEs on each Ansoff strategy (strategy.hpp)
   std::array<double, product_count> product_smes{}, product_sales{}, product_exports{};  // by the SME's product
@@ -39,6 +40,7 @@ struct RegionSums {
     via_partners += o.via_partners; partnered_firms += o.partnered_firms; partnered_exports += o.partnered_exports;
     clustered_firms += o.clustered_firms; clustered_exports += o.clustered_exports;
     joined += o.joined;
+    for (std::size_t p = 0; p < projects; ++p) holding[p] += o.holding[p];
     clustered_traders += o.clustered_traders;
     for (std::size_t a = 0; a < 4; ++a) strategy[a] += o.strategy[a];
     for (std::size_t g = 0; g < product_count; ++g) {
@@ -135,6 +137,8 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
         acc.clustered_firms += 1;
         acc.clustered_exports += s.exports[i];
         acc.joined += (s.joint[i] & joined_any) != 0;
+        const auto held = benefits(w, i);
+        for (std::size_t p = 0; p < projects; ++p) acc.holding[p] += (held >> p) & 1u;
         acc.clustered_traders += double(w.net.supply.in_degree(static_cast<std::uint32_t>(i)));
       }
     }
@@ -214,6 +218,10 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
     scalar<double>(a, "export_premium_partnered", "million IDR/month per firm",
                    "exports per SME with a big-firm partner minus exports per SME without",
                    per(z.partnered_exports, z.partnered_firms) - per(sum(z.exports) - z.partnered_exports, others));
+    scalar<double>(a, "clustered_export_share", "fraction", "share of SME exports made by SMEs in clusters",
+                   sum(z.exports) > 0 ? z.clustered_exports / sum(z.exports) : 0.0);
+    scalar<double>(a, "partnered_export_share", "fraction", "share of SME exports made by SMEs with a big-firm partner",
+                   sum(z.exports) > 0 ? z.partnered_exports / sum(z.exports) : 0.0);
     scalar<double>(a, "export_premium_clustered", "million IDR/month per firm",
                    "exports per SME in a cluster minus exports per SME outside clusters",
                    per(z.clustered_exports, z.clustered_firms) - per(sum(z.exports) - z.clustered_exports, unclustered));
@@ -270,6 +278,12 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "mean_cluster_norm", "fraction", "mean over clusters of cohesion x mean trust (damps free riding)", mean(norm));
   scalar<double>(a, "joint_participation", "fraction", "share of live clustered SMEs in a joint-action project of the last review",
                  z.clustered_firms > 0 ? z.joined / z.clustered_firms : 0.0);
+  {
+    const char* names[projects] = {"joint_purchase_holders", "joint_marketing_holders", "shared_facility_holders"};
+    for (std::size_t p = 0; p < projects; ++p)
+      scalar<double>(a, names[p], "fraction", "share of live clustered SMEs holding this project's benefit this month",
+                     z.clustered_firms > 0 ? z.holding[p] / z.clustered_firms : 0.0);
+  }
   scalar<double>(a, "joint_projects", "projects", "joint-action projects with participants at the last review", attempted);
   scalar<double>(a, "joint_success_rate", "fraction", "share of those projects that succeeded", attempted > 0 ? succeeded / attempted : 0.0);
   scalar<double>(a, "joint_defection_rate", "fraction", "free riders / participants at the last review", participants > 0 ? defectors / participants : 0.0);

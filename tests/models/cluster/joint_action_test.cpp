@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cstring>
 #include <variant>
 
@@ -245,6 +246,33 @@ TEST_CASE("joint action.in a run, a firm saves only while it holds a benefit, an
   }
   CHECK(held > 20);
   CHECK(saving > 20);
+}
+
+TEST_CASE("joint action.the holder series count live clustered firms holding each benefit; export shares add up") {
+  Simulation sim(testing::small_params({"steps=2", "social.trust_initial=0.7"}), 2);
+  sim.step();
+  sim.step();  // month 1: the first review's benefits act
+  const auto o = sim.observe(false, false);
+  const auto& w = sim.world();
+  double clustered = 0, exports = 0, clustered_exports = 0, partnered_exports = 0;
+  std::array<double, projects> holding{};
+  for (std::size_t i = 0; i < w.sme.size(); ++i) {
+    if (!w.sme.alive[i]) continue;
+    exports += w.sme.exports[i];
+    if (w.net.partnership.in_degree(static_cast<std::uint32_t>(i)) > 0) partnered_exports += w.sme.exports[i];
+    if (w.sme.cluster[i] < 0) continue;
+    clustered += 1;
+    clustered_exports += w.sme.exports[i];
+    for (std::size_t p = 0; p < projects; ++p) holding[p] += (benefits(w, i) >> p) & 1u;
+  }
+  REQUIRE(clustered > 0);
+  REQUIRE(exports > 0);
+  CHECK(holding[0] > 0);  // a month-1 run with trust 0.7 has joint purchases
+  CHECK(agg(o, "joint_purchase_holders") == doctest::Approx(holding[0] / clustered));
+  CHECK(agg(o, "joint_marketing_holders") == doctest::Approx(holding[1] / clustered));
+  CHECK(agg(o, "shared_facility_holders") == doctest::Approx(holding[2] / clustered));
+  CHECK(agg(o, "clustered_export_share") == doctest::Approx(clustered_exports / exports));
+  CHECK(agg(o, "partnered_export_share") == doctest::Approx(partnered_exports / exports));
 }
 
 TEST_CASE("joint action.higher initial trust raises participation and success at the first review") {
