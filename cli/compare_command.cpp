@@ -218,7 +218,7 @@ int compare_command(const CompareOptions& o, distributed::ProcessGroup& group) {
     info.threads = layout.concurrent * layout.threads_per_run;  // of each process, under MPI
     info.concurrent_runs = layout.concurrent;
     info.library_versions = {{"yaml-cpp", yaml_cpp_version}};
-    info.outcome_reduction = "mean of /aggregates/<outcome> over the last " + std::to_string(reduction.window) +
+    info.outcome_reduction = "mean of column <outcome> of a run's /aggregates over the last " + std::to_string(reduction.window) +
                             " steps of each run (all steps when the run has fewer)";
     writer.emplace(target, info);  // throws if it cannot: before settle, so every rank leaves
   }
@@ -318,7 +318,7 @@ int compare_command(const CompareOptions& o, distributed::ProcessGroup& group) {
   std::vector<std::vector<double>*> run_outcomes;
   for (std::size_t oc = 0; oc < O; ++oc)
     run_outcomes.push_back(&runs.add<double>(outcomes[oc], outcome_columns[oc]->unit,
-                                             reduction_text + " of /aggregates/" + outcomes[oc] + " (" +
+                                             reduction_text + " of column " + outcomes[oc] + " of /aggregates (" +
                                                  outcome_columns[oc]->description + ")"));
   output::TextColumn run_label{"scenario_name", "scenario label", {}};
   output::TextColumn run_group{"run_group", "where the run's series are stored in this file", {}};
@@ -374,7 +374,7 @@ int compare_command(const CompareOptions& o, distributed::ProcessGroup& group) {
   for (std::size_t oc = 0; oc < O; ++oc) {
     const auto& c = comparisons[oc];
     const std::string& unit = outcome_columns[oc]->unit;
-    const std::string what = "/aggregates/" + outcomes[oc];
+    const std::string what = "column " + outcomes[oc] + " of the runs' /aggregates";
     const auto add = [&](const std::string& suffix, const std::string& description, const std::vector<Interval>& from,
                          double Interval::*field) {
       std::vector<double> values;

@@ -55,7 +55,8 @@ int run_command(const RunOptions& o) {
   const auto built = std::chrono::steady_clock::now();
   cluster::Simulation sim(params, o.threads);
 
-  output::RunWriter writer(target, run_info(loaded, o.command_line, sim.threads()));
+  output::RunWriter writer(target, run_info(loaded, o.command_line, sim.threads()),
+                           output::options_for_steps(params.steps));
 
   if (!o.quiet)
     std::cerr << "sentra: " << params.name << ": " << params.world.smes << " SMEs, " << params.steps

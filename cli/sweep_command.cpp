@@ -378,7 +378,7 @@ int sweep_command(const SweepOptions& o, distributed::ProcessGroup& group) {
   {  // /outcomes
     Tables t;
     t.text = {{"name", "the outcome's column in /runs", {}},
-              {"series", "the aggregate series it reduces (/aggregates/<series> in a run file)", {}},
+              {"series", "the aggregate series it reduces (column <series> of /aggregates in a run file)", {}},
               {"reduce", "last, mean, min, max or at", {}},
               {"description", "the reduction in words", {}},
               {"units", "units of the outcome (its series')", {}}};

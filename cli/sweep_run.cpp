@@ -115,7 +115,7 @@ SweepRunResult sweep_run(const SweepRunSpec& spec, const std::vector<std::string
     for (const auto& e : sim.world().applied_events) events.push_back({e.step, e.key, e.region, e.value});
     {
       const std::lock_guard lock(hdf5_lock);
-      output::RunWriter writer(spec.file, info);
+      output::RunWriter writer(spec.file, info, output::options_for_steps(params.steps));
       for (const auto& obs : observed) writer.write_step(obs);
       writer.write_events(events);
       writer.commit();

@@ -16,7 +16,7 @@ namespace sentra::output {
 namespace {
 
 constexpr const char* format_name = "sentra-comparison";
-constexpr const char* format_version = "1.0";
+constexpr const char* format_version = "2.0";  // 2.0: each run's series as two tables
 
 
 // The values of step t (K of them) from a [T, K] step-major column.

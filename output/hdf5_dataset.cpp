@@ -30,6 +30,23 @@ void delete_attribute_if_present(hid_t object, const std::string& name,
     check(H5Adelete(object, name.c_str()), "replace attribute '" + name + "' of " + where);
 }
 
+// Transfer properties for writing `elements` values of `mem_type` to `dataset`. Where
+// values need converting (variable-length strings always do), HDF5 allocates and zeroes a
+// conversion buffer of H5Pset_buffer's size, 1 MiB by default, for every write: for the
+// few hundred bytes of a run file's text that zeroing was most of the cost of writing it.
+// The buffer asked for here holds the values written (HDF5 converts in pieces when it is
+// smaller, and needs room for one value at least). Twice the larger type's size, since a
+// variable-length string takes 16 bytes on disk but H5Dget_type reports the 8 of a
+// pointer; at least 4 KiB.
+PropList transfer_props(hid_t dataset, hid_t mem_type, std::size_t elements, const std::string& where) {
+  const Datatype stored(H5Dget_type(dataset), "read the type of " + where);
+  const std::size_t value = std::max(H5Tget_size(mem_type), H5Tget_size(stored.get()));
+  PropList props(H5Pcreate(H5P_DATASET_XFER), "create transfer properties for " + where);
+  check(H5Pset_buffer(props.get(), std::max<std::size_t>(4096, 2 * elements * value), nullptr, nullptr),
+        "size the conversion buffer for " + where);
+  return props;
+}
+
 // [first, row_shape...]
 std::vector<hsize_t> shape(hsize_t first, const std::vector<std::size_t>& row_shape) {
   std::vector<hsize_t> result;
@@ -87,6 +104,21 @@ void write_attribute(hid_t object, const std::string& name, hid_t mem_type,
         "write attribute '" + name + "' of " + where);
 }
 
+void write_string_array_attribute(hid_t object, const std::string& name,
+                                  const std::vector<std::string>& values, const std::string& where) {
+  delete_attribute_if_present(object, name, where);
+  const Datatype type = utf8_string_type();
+  const hsize_t n = values.size();
+  const Dataspace space(H5Screate_simple(1, &n, nullptr), "create a dataspace for attribute '" + name + "'");
+  const Attribute attribute(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                            "create attribute '" + name + "' of " + where);
+  if (values.empty()) return;  // nothing to write (and a null buffer would be rejected)
+  std::vector<const char*> pointers;
+  pointers.reserve(values.size());
+  for (const auto& v : values) pointers.push_back(v.c_str());
+  check(H5Awrite(attribute.get(), type.get(), pointers.data()), "write attribute '" + name + "' of " + where);
+}
+
 void write_text(hid_t parent, const std::string& name, const std::string& text,
                 const std::string& where) {
   const Datatype type = utf8_string_type();
@@ -95,7 +127,8 @@ void write_text(hid_t parent, const std::string& name, const std::string& text,
                                    H5P_DEFAULT, H5P_DEFAULT),
                         "create dataset " + where);
   const char* data = text.c_str();
-  check(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &data),
+  const PropList transfer = transfer_props(dataset.get(), type.get(), 1, where);
+  check(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, transfer.get(), &data),
         "write dataset " + where);
 }
 
@@ -108,7 +141,8 @@ Dataset write_fixed(hid_t parent, const std::string& name, hid_t mem_type, const
                   "create dataset " + where);
   // An empty dataset has nothing to write (and a null buffer would be rejected).
   if (n > 0)
-    check(H5Dwrite(dataset.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data),
+    check(H5Dwrite(dataset.get(), mem_type, H5S_ALL, H5S_ALL,
+                   transfer_props(dataset.get(), mem_type, n, where).get(), data),
           "write dataset " + where);
   return dataset;
 }
@@ -189,7 +223,8 @@ void ExtendibleDataset::append(hid_t mem_type, const void* data, std::size_t row
   const Dataspace memory_space(
       H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr),
       "create a memory dataspace for " + where_);
-  check(H5Dwrite(dataset_.get(), mem_type, memory_space.get(), file_space.get(), H5P_DEFAULT,
+  const PropList transfer = transfer_props(dataset_.get(), mem_type, rows * row_elements(), where_);
+  check(H5Dwrite(dataset_.get(), mem_type, memory_space.get(), file_space.get(), transfer.get(),
                  data),
         "write " + std::to_string(rows) + " rows to " + where_);
 }

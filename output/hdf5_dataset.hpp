@@ -45,6 +45,11 @@ void write_attribute(hid_t object, const std::string& name, T value,
   write_attribute(object, name, native_type<T>(), &value, where);
 }
 
+// A 1-D attribute of variable-length UTF-8 strings (one per column of a table: units,
+// descriptions; region names). An existing attribute of the same name is replaced.
+void write_string_array_attribute(hid_t object, const std::string& name,
+                                  const std::vector<std::string>& values, const std::string& where);
+
 // A scalar variable-length string dataset. Used for long text (YAML files, command
 // lines): attributes live in the object header and fail beyond 64 KiB.
 void write_text(hid_t parent, const std::string& name, const std::string& text,

@@ -14,6 +14,10 @@ File create_file(const std::filesystem::path& path, const std::string& what) {
         "track link creation order in " + path.string());
   check(H5Pset_attr_creation_order(create.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
         "track attribute creation order in " + path.string());
+  // The root carries a dozen attributes (format, versions, seed, units...). Past 8, HDF5
+  // moves an object's attributes to "dense" storage (a fractal heap and two B-trees, for
+  // names and creation order); keeping up to 64 in the object header is cheaper to write.
+  check(H5Pset_attr_phase_change(create.get(), 64, 48), "keep the root's attributes compact in " + path.string());
   const PropList access(H5Pcreate(H5P_FILE_ACCESS), "create file access properties");
   // SEMI: closing the file fails if any object in it is still open, so a leaked handle
   // shows up as an error at commit instead of a silently unfinished file.

@@ -13,8 +13,8 @@ namespace sentra::output {
 struct RunFileContents {
   std::uint64_t seed = 0;
   std::string resolved_yaml;               // /provenance/resolved_yaml
-  std::vector<std::int64_t> steps;         // /aggregates/step
-  std::vector<std::vector<double>> series; // /aggregates/<name>, in the order asked
+  std::vector<std::int64_t> steps;         // field `step` of /aggregates
+  std::vector<std::vector<double>> series; // field <name> of /aggregates, in the order asked
 };
 
 // Throws std::runtime_error naming the file and object when the file cannot be read or

@@ -1,15 +1,14 @@
 #pragma once
-// The per-step series of one run: `aggregates/` (one value per step) and `regions/` (one
-// row of R values per step, with the region index and names as coordinates), created in a
-// parent group. A run file has them at its root; a comparison file has one pair per run
+// The per-step series of one run (format 2.0): `aggregates` (one row per step) and
+// `regions` (one row per step and region), each ONE compound dataset in a parent group
+// (RecordTable). A run file has them at its root; a comparison file has one pair per run
 // under /run/s<k>_r<r>, so a run reads the same wherever it is stored (docs/output.md).
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/table.hpp"
 #include "output/hdf5_handle.hpp"
-#include "output/series_group.hpp"
+#include "output/record_table.hpp"
 #include "output/writer_options.hpp"
 
 namespace sentra::output {
@@ -20,17 +19,17 @@ class RunSeries {
   RunSeries(hid_t parent, const std::string& where, const std::vector<std::string>& region_names,
             const WriterOptions& options);
 
-  // Throws std::logic_error if the step's aggregates or regions do not fit (see SeriesGroup).
+  // Throws std::logic_error if the step's aggregates or regions do not fit (see RecordTable).
   void validate(const StepObservation& obs) const;
   // Appends the step's aggregates and regions (agent and network tables are not series).
   void append(const StepObservation& obs);
+  // The same for a step validate() has just accepted.
+  void append_validated(const StepObservation& obs);
+  // Writes what is buffered (creating the datasets if no step was appended).
   void flush();
 
  private:
-  // Declared before the series so they close after the datasets in them.
-  h5::Group aggregates_group_, regions_group_;
-  h5::Dataset region_index_, region_name_;
-  std::optional<SeriesGroup> aggregates_, regions_;
+  RecordTable aggregates_, regions_;
 };
 
 }  // namespace sentra::output

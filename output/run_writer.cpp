@@ -1,5 +1,7 @@
 #include "output/run_writer.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -11,15 +13,28 @@
 #include "output/hdf5_dataset.hpp"
 #include "output/hdf5_file.hpp"
 #include "output/provenance_values.hpp"
-#include "output/ragged_group.hpp"
+#include "output/record_table.hpp"
 #include "output/run_series.hpp"
 
 namespace sentra::output {
 namespace {
 
 constexpr const char* format_name = "sentra-output";
-constexpr const char* format_version = "1.0";
-constexpr std::size_t event_chunk_rows = 1024;
+constexpr const char* format_version = "2.0";
+constexpr std::size_t event_chunk_rows = 64;
+// Snapshot tables are chunked by their first snapshot's rows rounded up to a power of two,
+// at least this many and at most WriterOptions::chunk_elements: HDF5 compresses whole
+// chunks, the unwritten tail of the last one included, so a small world written in
+// 65,536-row chunks spent most of its run deflating fill values.
+constexpr std::size_t min_snapshot_chunk_rows = 1024;
+
+// One row of /events, as it is stored.
+struct EventRow {
+  std::int64_t step;
+  const char* key;
+  std::int64_t region;
+  double value;
+};
 
 
 }  // namespace
@@ -29,22 +44,20 @@ struct RunWriter::Impl {
   WriterOptions options;
   h5::File file;
   h5::Datatype string_type;
-  h5::Group agents_group, network_group, events_group;
+  h5::Group agents_group, network_group;
   std::optional<RunSeries> series;  // /aggregates and /regions
-  std::map<std::string, RaggedGroup> agents, network;
-  struct Events {
-    h5::ExtendibleDataset dimension, step, key, region, value;
-  };
-  std::optional<Events> events;
+  std::map<std::string, RecordTable> agents, network;
+  h5::Datatype event_type;
+  h5::ExtendibleDataset events;
   bool committed = false;
 
   void write_root_attributes(const RunInfo& info);
   void write_provenance(const RunInfo& info);
   void create_events();
   void validate(const StepObservation& obs) const;
-  void append_snapshots(std::map<std::string, RaggedGroup>& groups, hid_t parent,
+  void append_snapshots(std::map<std::string, RecordTable>& tables, hid_t parent,
                         const std::string& parent_where, std::int64_t step,
-                        const std::vector<NamedTable>& tables);
+                        const std::vector<NamedTable>& named_tables);
   void flush();
   void close_objects();
 };
@@ -78,34 +91,20 @@ void RunWriter::Impl::write_provenance(const RunInfo& info) {
 
 void RunWriter::Impl::create_events() {
   const std::string at = where + "/events";
-  events_group = h5::create_group(file.get(), "events", at);
-  const hid_t g = events_group.get();
-  const int deflate = options.deflate_level;
-  Events e{h5::create_dimension_only(g, "event", at + "/event"),
-           h5::ExtendibleDataset(g, "step", H5T_NATIVE_INT64, {}, event_chunk_rows, deflate,
-                                 at + "/step"),
-           h5::ExtendibleDataset(g, "key", string_type.get(), {}, event_chunk_rows, deflate,
-                                 at + "/key"),
-           h5::ExtendibleDataset(g, "region", H5T_NATIVE_INT64, {}, event_chunk_rows, deflate,
-                                 at + "/region"),
-           h5::ExtendibleDataset(g, "value", H5T_NATIVE_DOUBLE, {}, event_chunk_rows, deflate,
-                                 at + "/value")};
-  const std::pair<h5::ExtendibleDataset*, const char*> described[] = {
-      {&e.step, "step at which the event was applied"},
-      {&e.key, "event key, as in the scenario file"},
-      {&e.region, "region index the event applied to, as reported by the model"},
-      {&e.value, "event value, as in the scenario file"}};
-  for (const auto& [dataset, description] : described) {
-    h5::write_attribute(dataset->id(), "description", std::string(description),
-                        dataset->where());
-    h5::attach_scale(dataset->id(), e.dimension.id(), 0, dataset->where());
-  }
+  event_type = h5::Datatype(H5Tcreate(H5T_COMPOUND, sizeof(EventRow)), "create the row type of " + at);
+  const hid_t t = event_type.get();
+  h5::check(H5Tinsert(t, "step", HOFFSET(EventRow, step), H5T_NATIVE_INT64), "add field 'step' to " + at);
+  h5::check(H5Tinsert(t, "key", HOFFSET(EventRow, key), string_type.get()), "add field 'key' to " + at);
+  h5::check(H5Tinsert(t, "region", HOFFSET(EventRow, region), H5T_NATIVE_INT64), "add field 'region' to " + at);
+  h5::check(H5Tinsert(t, "value", HOFFSET(EventRow, value), H5T_NATIVE_DOUBLE), "add field 'value' to " + at);
+  events = h5::ExtendibleDataset(file.get(), "events", t, {}, event_chunk_rows, options.deflate_level, at);
   // An event's value has the unit of whatever the event changes: see its key.
-  const std::pair<h5::ExtendibleDataset*, const char*> units[] = {
-      {&e.step, "step"}, {&e.key, ""}, {&e.region, "1"}, {&e.value, ""}};
-  for (const auto& [dataset, unit] : units)
-    h5::write_attribute(dataset->id(), "units", std::string(unit), dataset->where());
-  events.emplace(std::move(e));
+  h5::write_string_array_attribute(events.id(), "units", {"step", "", "1", ""}, at);
+  h5::write_string_array_attribute(events.id(), "description",
+                                   {"step at which the event was applied", "event key, as in the scenario file",
+                                    "region index the event applied to, as reported by the model",
+                                    "event value, as in the scenario file"},
+                                   at);
 }
 
 RunWriter::RunWriter(std::filesystem::path target, const RunInfo& info, WriterOptions options)
@@ -148,40 +147,44 @@ RunWriter::~RunWriter() {
 
 void RunWriter::Impl::validate(const StepObservation& obs) const {
   series->validate(obs);
-  const auto check_snapshots = [&](const std::map<std::string, RaggedGroup>& groups,
-                                   const std::vector<NamedTable>& tables,
-                                   const std::string& parent) {
+  const auto check_snapshots = [&](const std::map<std::string, RecordTable>& tables,
+                                   const std::vector<NamedTable>& named_tables, const std::string& parent) {
     std::set<std::string> seen;
-    for (const auto& named : tables) {
+    for (const auto& named : named_tables) {
       const std::string at = where + parent + "/" + named.name;
       if (named.name.empty() || named.name.find('/') != std::string::npos)
         throw std::logic_error(at + ": invalid table name '" + named.name + "'");
       if (!seen.insert(named.name).second)
-        throw std::logic_error(at + ": two tables of this name at step " +
-                               std::to_string(obs.step));
-      const auto existing = groups.find(named.name);
-      if (existing != groups.end())
+        throw std::logic_error(at + ": two tables of this name at step " + std::to_string(obs.step));
+      const auto existing = tables.find(named.name);
+      if (existing != tables.end())
         existing->second.validate(obs.step, named.table);
-      else
-        RaggedGroup::check_table(named.table, at + " at step " + std::to_string(obs.step));
+      else  // the first snapshot of this kind: checked by a table not yet created
+        RecordTable(H5I_INVALID_HID, named.name, at, RecordTable::Keys::step, std::nullopt, 1, 0)
+            .validate(obs.step, named.table);
     }
   };
   check_snapshots(agents, obs.agents, "/agents");
   check_snapshots(network, obs.network, "/network");
 }
 
-void RunWriter::Impl::append_snapshots(std::map<std::string, RaggedGroup>& groups,
-                                       hid_t parent, const std::string& parent_where,
-                                       std::int64_t step,
-                                       const std::vector<NamedTable>& tables) {
-  for (const auto& named : tables) {
-    auto group = groups.find(named.name);
-    if (group == groups.end())  // first snapshot of this kind or layer
-      group = groups
-                  .try_emplace(named.name, parent, named.name,
-                               parent_where + "/" + named.name, options)
+std::size_t RunWriter::snapshot_chunk_rows(std::size_t first_rows, std::size_t most) {
+  return std::min(most, std::max<std::size_t>(min_snapshot_chunk_rows, std::bit_ceil(first_rows)));
+}
+
+void RunWriter::Impl::append_snapshots(std::map<std::string, RecordTable>& tables, hid_t parent,
+                                       const std::string& parent_where, std::int64_t step,
+                                       const std::vector<NamedTable>& named_tables) {
+  for (const auto& named : named_tables) {
+    auto table = tables.find(named.name);
+    if (table == tables.end())  // first snapshot of this kind or layer
+      table = tables
+                  .try_emplace(named.name, parent, named.name, parent_where + "/" + named.name,
+                               RecordTable::Keys::step, std::nullopt,
+                               snapshot_chunk_rows(named.table.rows(), options.chunk_elements),
+                               options.deflate_level)
                   .first;
-    group->second.append(step, named.table);
+    table->second.append(step, named.table);
   }
 }
 
@@ -191,7 +194,7 @@ void RunWriter::write_step(const StepObservation& obs) {
   // Everything is checked before anything is buffered, so a rejected step leaves the
   // writer as it was.
   d.validate(obs);
-  d.series->append(obs);
+  d.series->append_validated(obs);
   d.append_snapshots(d.agents, d.agents_group.get(), d.where + "/agents", obs.step, obs.agents);
   d.append_snapshots(d.network, d.network_group.get(), d.where + "/network", obs.step,
                      obs.network);
@@ -201,27 +204,16 @@ void RunWriter::write_events(const std::vector<EventRecord>& records) {
   if (!impl_ || impl_->committed) throw std::logic_error("RunWriter::write_events after commit");
   Impl& d = *impl_;
   // Events are few (scenario shocks), so they are written straight away, not buffered.
-  std::vector<std::int64_t> steps, regions;
-  std::vector<const char*> keys;
-  std::vector<double> values;
-  for (const auto& e : records) {
-    steps.push_back(e.step);
-    keys.push_back(e.key.c_str());
-    regions.push_back(e.region);
-    values.push_back(e.value);
-  }
-  Impl::Events& events = *d.events;
-  events.step.append(H5T_NATIVE_INT64, steps.data(), steps.size());
-  events.key.append(d.string_type.get(), keys.data(), keys.size());
-  events.region.append(H5T_NATIVE_INT64, regions.data(), regions.size());
-  events.value.append(H5T_NATIVE_DOUBLE, values.data(), values.size());
-  events.dimension.resize(events.step.rows());
+  std::vector<EventRow> rows;
+  rows.reserve(records.size());
+  for (const auto& e : records) rows.push_back(EventRow{e.step, e.key.c_str(), e.region, e.value});
+  d.events.append(d.event_type.get(), rows.data(), rows.size());
 }
 
 void RunWriter::Impl::flush() {
   series->flush();
-  for (auto& [name, group] : agents) group.flush();
-  for (auto& [name, group] : network) group.flush();
+  for (auto& [name, table] : agents) table.flush();
+  for (auto& [name, table] : network) table.flush();
 }
 
 // Closes every object before the file: with H5F_CLOSE_SEMI the file only closes once
@@ -230,8 +222,9 @@ void RunWriter::Impl::close_objects() {
   agents.clear();
   network.clear();
   series.reset();
-  events.reset();
-  for (h5::Group* g : {&agents_group, &network_group, &events_group}) g->reset();
+  events = h5::ExtendibleDataset();
+  event_type.reset();
+  for (h5::Group* g : {&agents_group, &network_group}) g->reset();
   string_type.reset();
   file.reset();
 }

@@ -6,6 +6,7 @@
 // The file is written as "<target>.partial" and renamed to <target> by commit(), so a
 // crashed or interrupted run never leaves a truncated file under the real name, and an
 // existing <target> is untouched until the new run completes.
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -62,6 +63,11 @@ class RunWriter {
   void write_events(const std::vector<EventRecord>& events);
   // Flushes, closes and renames the .partial to the target (replacing it atomically).
   void commit();
+
+  // Chunk length of a snapshot table (agents of one kind, edges of one layer): its first
+  // snapshot's rows rounded up to a power of two, at least 1,024 and at most `most`
+  // (WriterOptions::chunk_elements).
+  static std::size_t snapshot_chunk_rows(std::size_t first_rows, std::size_t most);
 
   const std::filesystem::path& target() const { return target_; }
   const std::filesystem::path& partial_path() const { return partial_; }

@@ -1,7 +1,8 @@
 #pragma once
 // A group of per-step series: a `step` coordinate [T] and one dataset per column, shaped
-// [T] (aggregates, one row per step) or [T, R] (regions, one row per region). The first
-// step fixes the column set; later steps must bring exactly the same columns.
+// [T] or [T, K] (K values per step), with dimension scales. A comparison's /series uses
+// it (written once per comparison); a run's series are tables (record_table.hpp). The
+// first step fixes the column set; later steps must bring exactly the same columns.
 #include <cstddef>
 #include <cstdint>
 #include <optional>

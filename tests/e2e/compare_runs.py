@@ -1,7 +1,7 @@
 """Compare every dataset of two sentra run files bit for bit.
 
---same: all datasets under /aggregates, /regions, /agents, /network and /events must be
-identical (provenance and root attributes such as threads and created_utc may differ).
+--same: the tables /aggregates, /regions and /events and every table under /agents and
+/network must be identical (provenance and root attributes such as threads and created_utc may differ).
 --different: at least one of those datasets must differ.
 """
 import sys
@@ -26,7 +26,7 @@ def same(a, b):
     if isinstance(a, np.ndarray):
         if a.dtype != b.dtype or a.shape != b.shape:
             return False
-        if a.dtype == object:  # variable-length strings: compare values, not pointers
+        if a.dtype.hasobject:  # variable-length strings: compare values, not pointers
             return a.tolist() == b.tolist()
         return a.tobytes() == b.tobytes()
     return a == b

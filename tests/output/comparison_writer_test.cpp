@@ -84,9 +84,10 @@ TEST_CASE("ComparisonWriter.stores runs, the runs table, the summary and the [st
   CHECK(r.read_strings("/scenarios/name") == std::vector<std::string>{"base", "policy"});
   CHECK(r.read_strings("/scenarios/resolved_yaml")[1] == "name: policy\nseed: 7\n");
   CHECK(r.attr<std::uint64_t>("/run/s1_r1", "seed") == 8);
-  CHECK(r.read<double>("/run/s1_r1/aggregates/gdp") == std::vector<double>{11, 12, 13});
-  CHECK(r.dims("/run/s0_r1/regions/jobs") == std::vector<hsize_t>{3, 2});
-  CHECK(r.read_strings("/run/s0_r1/regions/name") == std::vector<std::string>{"north", "south"});
+  CHECK(r.read_field<double>("/run/s1_r1/aggregates", "gdp") == std::vector<double>{11, 12, 13});
+  CHECK(r.dims("/run/s0_r1/regions") == std::vector<hsize_t>{6});  // 3 steps x 2 regions
+  CHECK(r.read_field<double>("/run/s0_r1/regions", "jobs").size() == 6);
+  CHECK(r.attr_strings("/run/s0_r1/regions", "region_names") == std::vector<std::string>{"north", "south"});
   CHECK(r.read<std::int64_t>("/runs/run") == std::vector<std::int64_t>{0, 1, 2, 3});
   CHECK(r.is_attached("/runs/gdp", "/runs/run", 0));
   CHECK(r.attr_string("/runs/gdp", "units") == "million IDR/month");

@@ -81,6 +81,78 @@ class Reader {
     return value;
   }
 
+  // Field names of a compound dataset (a table of format 2.0), in stored order.
+  std::vector<std::string> field_names(const std::string& path) const {
+    const h5::Dataset ds = open(path);
+    const h5::Datatype type(H5Dget_type(ds.get()), "type of " + path);
+    if (H5Tget_class(type.get()) != H5T_COMPOUND) throw std::runtime_error(path + " is not a table");
+    std::vector<std::string> names;
+    for (int i = 0; i < H5Tget_nmembers(type.get()); ++i) {
+      char* name = H5Tget_member_name(type.get(), static_cast<unsigned>(i));
+      names.emplace_back(name);
+      H5free_memory(name);
+    }
+    return names;
+  }
+
+  // Class and size of one field of a compound dataset, e.g. {H5T_FLOAT, 8}.
+  std::pair<H5T_class_t, std::size_t> field_type(const std::string& path, const std::string& field) const {
+    const h5::Dataset ds = open(path);
+    const h5::Datatype type(H5Dget_type(ds.get()), "type of " + path);
+    const int index = H5Tget_member_index(type.get(), field.c_str());
+    if (index < 0) throw std::runtime_error(path + " has no field " + field);
+    const h5::Datatype member(H5Tget_member_type(type.get(), static_cast<unsigned>(index)), "type of " + field);
+    return {H5Tget_class(member.get()), H5Tget_size(member.get())};
+  }
+
+  // One field of a 1-D compound dataset, read through a one-member memory type.
+  template <class T>
+  std::vector<T> read_field(const std::string& path, const std::string& field) const {
+    const h5::Dataset ds = open(path);
+    const h5::Datatype one(H5Tcreate(H5T_COMPOUND, sizeof(T)), "memory type for " + field);
+    h5::check(H5Tinsert(one.get(), field.c_str(), 0, h5::native_type<T>()), "memory type for " + field);
+    std::vector<T> values(static_cast<std::size_t>(dims(path).at(0)));
+    if (!values.empty())
+      h5::check(H5Dread(ds.get(), one.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+                "read " + path + "." + field);
+    return values;
+  }
+
+  // A variable-length string field of a 1-D compound dataset.
+  std::vector<std::string> read_field_strings(const std::string& path, const std::string& field) const {
+    const h5::Dataset ds = open(path);
+    const h5::Datatype text = h5::utf8_string_type();
+    const h5::Datatype one(H5Tcreate(H5T_COMPOUND, sizeof(char*)), "memory type for " + field);
+    h5::check(H5Tinsert(one.get(), field.c_str(), 0, text.get()), "memory type for " + field);
+    std::vector<char*> raw(static_cast<std::size_t>(dims(path).at(0)), nullptr);
+    std::vector<std::string> values;
+    if (raw.empty()) return values;
+    h5::check(H5Dread(ds.get(), one.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()), "read " + path);
+    for (char* s : raw) {
+      values.emplace_back(s ? s : "");
+      H5free_memory(s);
+    }
+    return values;
+  }
+
+  // A 1-D attribute of variable-length strings.
+  std::vector<std::string> attr_strings(const std::string& object, const std::string& name) const {
+    const h5::Attribute attr(
+        H5Aopen_by_name(file_.get(), object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
+        "open attribute " + object + "@" + name);
+    const h5::Dataspace space(H5Aget_space(attr.get()), "space of " + object + "@" + name);
+    const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get()));
+    const h5::Datatype type = h5::utf8_string_type();
+    std::vector<char*> raw(n, nullptr);
+    if (n > 0) h5::check(H5Aread(attr.get(), type.get(), raw.data()), "read attribute " + name);
+    std::vector<std::string> values;
+    for (char* s : raw) {
+      values.emplace_back(s ? s : "");
+      H5free_memory(s);
+    }
+    return values;
+  }
+
   // Class and size of the stored type, e.g. {H5T_FLOAT, 8}.
   std::pair<H5T_class_t, std::size_t> stored_type(const std::string& path) const {
     const h5::Dataset ds = open(path);

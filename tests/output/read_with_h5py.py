@@ -3,9 +3,9 @@
 
     /usr/bin/python3 tests/output/read_with_h5py.py RUN.h5 [--expect-synthetic]
 
-Without options it checks the structure of any run file: format attributes, required
-groups, consistent lengths, strictly increasing steps, ragged offsets and counts that
-add up. --expect-synthetic also checks the exact values written by
+Without options it checks the structure of any run file of format 2.0: format
+attributes, required groups and tables, units and descriptions for every column,
+consistent lengths, strictly increasing steps, snapshot rows in step order. --expect-synthetic also checks the exact values written by
 sentra_output_write_synthetic (tests/output/synthetic.hpp).
 
 Exit status: 0 ok, 1 a check failed, 77 h5py/numpy missing (ctest reports "skipped").
@@ -23,7 +23,7 @@ except ImportError as e:
 ROOT_STRING_ATTRS = ["format", "format_version", "program_version", "git_commit",
                      "scenario_name", "created_utc", "currency_unit", "step_unit",
                      "hdf5_version"]
-RAGGED_INDEX = {"snapshot_step", "count", "offset", "sample"}
+TABLES = ["aggregates", "regions", "events"]  # datasets at the root (format 2.0)
 
 
 class CheckFailed(Exception):
@@ -42,40 +42,61 @@ def strictly_increasing(values):
 # --- reading, as in docs/output.md -------------------------------------------------
 
 def read_aggregates(f):
-    """All aggregate series as numpy arrays, keyed by column name (plus 'step')."""
-    return {name: ds[()] for name, ds in f["aggregates"].items()}
+    """The aggregates table: a numpy structured array, one field per column ('step' first)."""
+    return f["aggregates"][()]
 
 
 def read_regions(f):
-    g = f["regions"]
-    names = list(g["name"].asstr()[()])
-    series = {name: ds[()] for name, ds in g.items() if name not in ("step", "region", "name")}
-    return g["step"][()], names, series  # each series is [step, region]
+    """The regions table (rows: step-major, region-minor) and the region names."""
+    ds = f["regions"]
+    return ds[()], list(ds.attrs["region_names"])
 
 
-def ragged_columns(group):
-    return [name for name in group if name not in RAGGED_INDEX]
+def column_units(ds):
+    """{column: units} of a table."""
+    return dict(zip(ds.dtype.names, ds.attrs["units"]))
 
 
-def snapshot(group, k):
-    """Rows of snapshot k of a ragged group (agents/<kind> or network/<layer>)."""
-    start = int(group["offset"][k])
-    stop = start + int(group["count"][k])
-    return {name: group[name][start:stop] for name in ragged_columns(group)}
+def snapshot(table, step):
+    """Rows of the snapshot taken at `step` of an agents/<kind> or network/<layer> table."""
+    rows = table[()]
+    return rows[rows["step"] == step]
+
+
+def as_matrix(regions, column, n_regions):
+    """A regional column as a [step, region] array (rows are step-major, region-minor)."""
+    return regions[column].reshape(-1, n_regions)
 
 
 # --- generic structure ---------------------------------------------------------------
+
+def check_table(ds, where):
+    require(isinstance(ds, h5py.Dataset) and ds.dtype.names is not None and ds.ndim == 1,
+            f"{where} is not a 1-D table (compound dataset)")
+    names = ds.dtype.names
+    require(names[0] == "step" and ds.dtype["step"] == np.int64, f"{where}: first field is not int64 step")
+    for attr in ["units", "description"]:
+        values = ds.attrs.get(attr)
+        require(values is not None and len(values) == len(names),
+                f"{where}: attribute {attr} has no entry per field")
+        require(all(isinstance(v, str) for v in values), f"{where}: attribute {attr} is not text")
+    require(ds.chunks is not None and ds.maxshape == (None,), f"{where} is not chunked and extendible")
+    if ds.shape[0] > 0:
+        require(ds.compression == "gzip" and ds.shuffle, f"{where} is not shuffled and deflated")
+
 
 def check_structure(f):
     for name in ROOT_STRING_ATTRS:
         require(isinstance(f.attrs.get(name), str), f"root attribute {name} missing or not text")
     require(f.attrs["format"] == "sentra-output", f"format is {f.attrs['format']!r}")
-    require(f.attrs["format_version"].split(".")[0] == "1",
+    require(f.attrs["format_version"].split(".")[0] == "2",
             f"unsupported format_version {f.attrs['format_version']}")
     require(f.attrs["seed"].dtype == np.uint64, "seed is not uint64")
     require(np.issubdtype(f.attrs["threads"].dtype, np.integer), "threads is not an integer")
-    for group in ["provenance", "aggregates", "regions", "agents", "network", "events"]:
+    for group in ["provenance", "agents", "network"]:
         require(isinstance(f.get(group), h5py.Group), f"group /{group} missing")
+    for table in TABLES:
+        check_table(f.get(table), f"/{table}")
     for name in ["scenario_yaml", "resolved_yaml", "command_line"]:
         ds = f["provenance"].get(name)
         require(ds is not None and ds.shape == () and h5py.check_string_dtype(ds.dtype),
@@ -83,46 +104,27 @@ def check_structure(f):
 
     agg = read_aggregates(f)
     steps = agg["step"]
-    require(steps.dtype == np.int64, "aggregates/step is not int64")
-    require(strictly_increasing(steps), "aggregates/step is not strictly increasing")
-    for name, values in agg.items():
-        require(values.shape == steps.shape, f"aggregates/{name} has shape {values.shape}")
-        if name != "step":
-            attrs = f["aggregates"][name].attrs
-            require("units" in attrs and "description" in attrs,
-                    f"aggregates/{name} lacks units/description")
+    require(strictly_increasing(steps), "aggregates: step is not strictly increasing")
 
-    region_steps, names, series = read_regions(f)
-    require(np.array_equal(region_steps, steps), "regions/step differs from aggregates/step")
-    require(np.array_equal(f["regions/region"][()], np.arange(len(names))),
-            "regions/region is not 0..R-1")
-    for name, values in series.items():
-        require(values.shape == (len(steps), len(names)),
-                f"regions/{name} has shape {values.shape}, expected {(len(steps), len(names))}")
+    regions, names = read_regions(f)
+    require(f["regions"].dtype.names[:2] == ("step", "region"), "regions: fields step, region first")
+    require(len(regions) == len(steps) * len(names),
+            f"regions has {len(regions)} rows for {len(steps)} steps x {len(names)} regions")
+    require(np.array_equal(regions["step"], np.repeat(steps, len(names))), "regions: step differs from aggregates")
+    require(np.array_equal(regions["region"], np.tile(np.arange(len(names)), len(steps))),
+            "regions: region is not 0..R-1 within each step")
 
     for parent in ["agents", "network"]:
-        for kind, g in f[parent].items():
+        for kind, ds in f[parent].items():
             where = f"/{parent}/{kind}"
-            snap, count, offset = g["snapshot_step"][()], g["count"][()], g["offset"][()]
-            require(snap.shape == count.shape == offset.shape, f"{where}: index lengths differ")
-            require(strictly_increasing(snap), f"{where}/snapshot_step not strictly increasing")
-            require(np.all(np.isin(snap, steps)), f"{where}: snapshot at a step not in /aggregates")
-            require(np.all(count >= 0), f"{where}/count negative")
-            expected_offset = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
-            require(np.array_equal(offset, expected_offset), f"{where}/offset != cumsum(count)")
-            require(g["count"].attrs.get("sample_dimension") == "sample",
-                    f"{where}/count lacks sample_dimension")
-            total = int(count.sum())
-            for name in ragged_columns(g):
-                require(g[name].shape == (total,),
-                        f"{where}/{name} has {g[name].shape[0]} rows, counts sum to {total}")
+            check_table(ds, where)
+            snap = ds["step"]
+            require(np.all(np.diff(snap) >= 0), f"{where}: rows are not in step order")
+            require(np.all(np.isin(np.unique(snap), steps)), f"{where}: snapshot at a step not in /aggregates")
 
     ev = f["events"]
-    for name in ["step", "key", "region", "value"]:
-        require("units" in ev[name].attrs and "description" in ev[name].attrs,
-                f"/events/{name} lacks units/description")
-    lengths = {name: ev[name].shape for name in ["step", "key", "region", "value"]}
-    require(len(set(lengths.values())) == 1, f"/events lengths differ: {lengths}")
+    require(ev.dtype.names == ("step", "key", "region", "value"), f"/events fields {ev.dtype.names}")
+    require(h5py.check_string_dtype(ev.dtype["key"]) is not None, "/events key is not text")
     return agg
 
 
@@ -146,58 +148,63 @@ def check_synthetic(f):
 
     agg = read_aggregates(f)
     step = np.arange(1, 151, dtype=np.int64)
-    require(np.array_equal(agg["step"], step), "aggregates/step")
+    require(agg.dtype.names == ("step", "gdp", "employment", "mean_markup", "recession"),
+            f"aggregates fields {agg.dtype.names}")
+    require(np.array_equal(agg["step"], step), "aggregates step")
     require(agg["gdp"].dtype == np.float64 and np.array_equal(agg["gdp"], 1000 + 0.5 * step),
-            "aggregates/gdp")
+            "aggregates gdp")
     require(agg["employment"].dtype == np.int64 and np.array_equal(agg["employment"], 100 * step),
-            "aggregates/employment")
+            "aggregates employment")
     require(agg["mean_markup"].dtype == np.float32
             and np.array_equal(agg["mean_markup"], (step / 256).astype(np.float32)),
-            "aggregates/mean_markup")
+            "aggregates mean_markup")
     require(agg["recession"].dtype == np.uint8 and np.array_equal(agg["recession"], step % 2),
-            "aggregates/recession")
-    require(f["aggregates/gdp"].attrs["units"] == "million IDR/month", "gdp units")
+            "aggregates recession")
+    require(column_units(f["aggregates"])["gdp"] == "million IDR/month", "gdp units")
+    require(f["aggregates"]["gdp"].tolist() == agg["gdp"].tolist(), "one field read alone")
 
-    _, names, series = read_regions(f)
+    regions, names = read_regions(f)
     require(names == ["Jakarta", "Bandung", "Surabaya"], f"region names {names}")
     r = np.arange(3)
-    require(np.array_equal(series["output"], 10.0 * step[:, None] + r[None, :] + 0.25),
-            "regions/output")
-    jakarta = series["firms"][:, names.index("Jakarta")]  # one region's series
-    require(np.array_equal(jakarta, step), "regions/firms of Jakarta")
-    require(np.array_equal(series["vacancies"], 7 * r[None, :] + step[:, None]),
-            "regions/vacancies")
+    require(np.array_equal(as_matrix(regions, "output", 3), 10.0 * step[:, None] + r[None, :] + 0.25),
+            "regions output")
+    jakarta = regions[regions["region"] == names.index("Jakarta")]  # one region's series
+    require(np.array_equal(jakarta["firms"], step) and jakarta["firms"].dtype == np.int32,
+            "regions firms of Jakarta")
+    require(np.array_equal(as_matrix(regions, "vacancies", 3), 7 * r[None, :] + step[:, None])
+            and regions["vacancies"].dtype == np.uint32, "regions vacancies")
+    require(column_units(f["regions"])["vacancies"] == "jobs", "vacancies units")
 
     sme = f["agents/sme"]
-    require(np.array_equal(sme["snapshot_step"][()], [50, 100]), "agents/sme/snapshot_step")
-    require(np.array_equal(sme["count"][()], [70000, 1234]), "agents/sme/count")
+    require(np.array_equal(np.unique(sme["step"]), [50, 100]), "agents/sme snapshot steps")
     for k, (at, rows) in enumerate([(50, 70000), (100, 1234)]):
-        s = snapshot(sme, k)
+        s = snapshot(sme, at)
         i = np.arange(rows, dtype=np.int64)
+        require(len(s) == rows, f"sme rows, snapshot {k}")
         require(np.array_equal(s["id"], 1000000 * k + i), f"sme id, snapshot {k}")
         require(np.array_equal(s["region"], i % 3), f"sme region, snapshot {k}")
         require(np.array_equal(s["employment"], 1.5 * i + at), f"sme employment, snapshot {k}")
         require(np.array_equal(s["wage"], (i % 1000 + 0.5).astype(np.float32)),
                 f"sme wage, snapshot {k}")
         require(np.array_equal(s["active"], (i + 1) % 2), f"sme active, snapshot {k}")
-    # Same, the vectorised way: snapshot index of every row.
-    row_snapshot = np.repeat(np.arange(len(sme["count"])), sme["count"][()])
-    require(np.array_equal(np.bincount(row_snapshot), [70000, 1234]), "np.repeat over count")
+    steps, counts = np.unique(sme["step"], return_counts=True)
+    require(np.array_equal(counts, [70000, 1234]), "rows per snapshot")
 
     sales = f["network/sales"]
     for k, (at, rows) in enumerate([(50, 500), (100, 20)]):
-        e = snapshot(sales, k)
+        e = snapshot(sales, at)
         j = np.arange(rows, dtype=np.int64)
         require(np.array_equal(e["src"], j) and np.array_equal(e["dst"], (7 * j + 1) % 1000),
                 f"sales edges, snapshot {k}")
         require(np.array_equal(e["weight"], 0.25 * j + at), f"sales weight, snapshot {k}")
 
     ev = f["events"]
-    require(np.array_equal(ev["step"][()], [10, 75, 120]), "events/step")
-    require(list(ev["key"].asstr()[()]) == ["minimum_wage", "credit_shock", "minimum_wage"],
-            "events/key")
-    require(np.array_equal(ev["region"][()], [1, -1, 2]), "events/region")
-    require(np.array_equal(ev["value"][()], [0.05, -0.2, 0.1]), "events/value")
+    require(np.array_equal(ev["step"], [10, 75, 120]), "events step")
+    # A text field of a table comes back as bytes in h5py 3: decode it.
+    require([k.decode() for k in ev["key"]] == ["minimum_wage", "credit_shock", "minimum_wage"], "events key")
+    require(np.array_equal(ev["region"], [1, -1, 2]), "events region")
+    require(np.array_equal(ev["value"], [0.05, -0.2, 0.1]), "events value")
+    require(list(ev.attrs["units"]) == ["step", "", "1", ""], "events units")
 
 
 def main():
@@ -211,9 +218,9 @@ def main():
             agg = check_structure(f)
             if args.expect_synthetic:
                 check_synthetic(f)
-            summary = (f"{len(agg['step'])} steps, {len(agg) - 1} aggregate columns, "
+            summary = (f"{len(agg)} steps, {len(agg.dtype.names) - 1} aggregate columns, "
                        f"agents {list(f['agents'])}, network {list(f['network'])}, "
-                       f"{f['events/step'].shape[0]} events")
+                       f"{f['events'].shape[0]} events")
     except CheckFailed as e:
         print(f"FAILED {args.file}: {e}")
         return 1
