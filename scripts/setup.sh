@@ -19,6 +19,8 @@ if [ "${SENTRA_TEST_DEPS:-0}" = 1 ]; then
   # headless Chromium. It is large (~300 MB with its libraries), so `make run` and users who
   # only build do not get it.
   packages+=(chromium)
+  # output.xarray reads a run file the way docs/output.md shows (h5py -> pandas -> xarray).
+  packages+=(python3-pandas python3-xarray)
 fi
 if [ "${SENTRA_SANITIZE_DEPS:-0}" = 1 ]; then
   # Needed only to rebuild oneTBB instrumented for ThreadSanitizer (scripts/build-tbb-tsan.sh):
