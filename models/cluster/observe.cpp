@@ -369,6 +369,8 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
     auto& inf = tb.add<float>("information", "fraction", "market information");
     auto& price = tb.add<float>("price", "million IDR/unit", "asking price");
     auto& out = tb.add<float>("output", "units/month", "planned output");
+    auto& sold = tb.add<float>("sold", "units/month", "units sold");
+    auto& expected = tb.add<float>("expected_demand", "units/month", "expected demand E (adaptive expectations of orders)");
     auto& rev = tb.add<float>("revenue", "million IDR/month", "revenue");
     auto& exp = tb.add<float>("exports", "million IDR/month", "exports");
     auto& nw = tb.add<double>("net_worth", "million IDR", "net worth");
@@ -378,7 +380,8 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
       cls.push_back(static_cast<std::uint8_t>(size_class(s.employment[i])));
       emp.push_back(s.employment[i]); prod.push_back(s.productivity[i]); qual.push_back(s.quality[i]);
       mu.push_back(s.markup[i]); inf.push_back(s.information[i]); price.push_back(w.offer_price[i]);
-      out.push_back(s.planned_output[i]); rev.push_back(s.revenue[i]); exp.push_back(s.exports[i]);
+      out.push_back(s.planned_output[i]); sold.push_back(s.sold[i]); expected.push_back(s.expected_demand[i]);
+      rev.push_back(s.revenue[i]); exp.push_back(s.exports[i]);
       nw.push_back(s.net_worth[i]);
     }
     obs.agents.push_back(std::move(nt));
