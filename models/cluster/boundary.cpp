@@ -6,6 +6,7 @@
 #include "engine/compaction.hpp"
 #include "engine/random.hpp"
 #include "models/cluster/buyer_utility.hpp"
+#include "models/cluster/entry_places.hpp"
 #include "models/cluster/partnership_formation.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/products.hpp"
@@ -154,6 +155,8 @@ bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
     if (w.buyer.segment[b] == Segment::traditional)
       log_total[b] = log_choice_total(w, old_space.buyer_offset() + b, buyer_taste(w, b), w.buyer.budget[b]);
 
+  // The places exits left (entry_places.hpp), read on the old ids like the totals above.
+  EntryPlaces places = entry_places(w);
   compact_store(plan, w.sme, new_smes);
   plan = {};  // remap holds the SMEs' new ids from here
   auto space = old_space;
@@ -170,12 +173,12 @@ bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
   // Newcomers start in the traditional market, the one segment without a quality floor.
   for (std::uint32_t b = 0; b < w.buyer.size(); ++b)
     if (w.buyer.segment[b] == Segment::traditional) buyers.add(w.buyer.region[b], w.buyer.product[b], b);
-  // Spin-off parents: clustered survivors that made a profit last month, by region.
-  std::vector<std::vector<std::uint32_t>> parents(R);
+  // Spin-off parents: clustered survivors that made a profit last month, by region and product.
+  std::vector<std::vector<std::uint32_t>> parents(R * product_count);
   for (std::uint32_t i = 0; i < survivors; ++i)
     if (w.sme.cluster[i] >= 0) {
       members[static_cast<std::size_t>(w.sme.cluster[i])].push_back(i);
-      if (w.sme.profit[i] > 0.f) parents[w.sme.region[i]].push_back(i);
+      if (w.sme.profit[i] > 0.f) parents[std::size_t(w.sme.region[i]) * product_count + w.sme.product[i]].push_back(i);
     }
 
   std::vector<SalesEdge> typical(w.buyer.size());
@@ -198,21 +201,28 @@ bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
   std::vector<NetworkLayer<SalesEdge>::Edge> sales;
   std::vector<SocialLayer::Edge> social;
   const SocialEdge tie{static_cast<float>(p.social.trust_initial)};
-  constexpr int entrant_buyers = 2;  // a newcomer is seen by a couple of local buyers
+  constexpr int entrant_buyers = 2;  // a newcomer without a place is seen by a couple of local buyers
   std::uint32_t i = survivors;
   for (std::size_t slot = 0; slot < w.pending_entrants.size(); ++slot) {
     const std::size_t r = slot / 3;
     const auto cls = static_cast<SizeClass>(slot % 3);
     for (std::uint32_t n = 0; n < w.pending_entrants[slot]; ++n, ++i) {
       RandomStream rng(p.seed, stream::entrant, w.next_uid, static_cast<std::uint64_t>(w.step), 0);
-      init_sme(w, i, static_cast<std::uint16_t>(r), cls, rng, bands);
+      // The n-th entrant of the slot takes the n-th place an exit left there, if any.
+      const bool placed = n < places.count(slot);
+      const std::size_t place = placed ? places.slot_start[slot] + n : 0;
+      const SmeSite site{placed ? places.firm[place].cluster : -1, placed ? places.firm[place].product : std::uint8_t{0},
+                         placed ? places.firm[place].expected_demand : 0.f, placed ? places.firm[place].employment : 0.f,
+                         placed ? places.firm[place].productivity : 0.f};
+      init_sme(w, i, static_cast<std::uint16_t>(r), cls, rng, bands, placed ? &site : nullptr);
       // A spin-off: a micro entrant founded by people from a profitable clustered firm of the
-      // region (Brenner; Zhang). It sets up in its parent's cluster, takes part of what the
-      // parent knows of the market, and keeps a trusted tie to it.
-      if (cls == SizeClass::micro && !parents[r].empty()) {
+      // region making its product (Brenner; Zhang). It sets up in its parent's cluster, takes
+      // part of what the parent knows of the market, and keeps a trusted tie to it.
+      const auto& founders = parents[r * product_count + w.sme.product[i]];
+      if (cls == SizeClass::micro && !founders.empty()) {
         RandomStream spin(p.seed, stream::spinoff, w.sme.uid[i], static_cast<std::uint64_t>(w.step), 0);
         if (spin.bernoulli(p.sme.spinoff_share)) {
-          const auto parent = parents[r][spin.below(parents[r].size())];
+          const auto parent = founders[spin.below(founders.size())];
           w.sme.cluster[i] = w.sme.cluster[parent];
           w.sme.product[i] = w.sme.product[parent];
           w.sme.information[i] = std::max(w.sme.information[i],
@@ -230,30 +240,46 @@ bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
         w.region.fees_collected[r] += w.region.licence_fee[r];
         w.sme.licence_wait[i] = static_cast<std::uint8_t>(std::clamp(std::llround(w.region.licence_delay[r]), 0LL, 255LL));
       }
-      // Its trader tie carries what keeps it at its size, as the starting ties do
-      // (initial_budgets.cpp): capacity / (1 + buffer) over its channels, through the filter.
-      const double theta = signal_share(w, i);
-      const auto& my_traders = traders.local_or_national(r, w.sme.product[i]);
-      const auto& my_buyers = buyers.local_or_national(r, w.sme.product[i]);
-      const double channels = (my_traders.empty() ? 0.0 : 1.0) + (my_buyers.empty() ? 0.0 : entrant_buyers);
-      const double per_channel = channels > 0 ? double(w.sme.productivity[i]) * w.sme.employment[i] /
-                                                    (1.0 + p.sme.output_buffer) / channels
-                                              : 0.0;
-      if (!my_traders.empty())
-        supply.push_back({space.intermediary_offset() + my_traders[rng.below(my_traders.size())], i,
-                          {static_cast<float>(per_channel / theta)}});
-      if (!my_buyers.empty()) {
-        const double price = (1.0 + double(w.sme.markup[i])) * double(sme_unit_cost(w, r));
-        const double capacity = double(w.sme.productivity[i]) * w.sme.employment[i];
-        for (int k = 0; k < entrant_buyers; ++k) {
+      // Its ties: those of the place it takes, with the orders that went there (entry_places.hpp),
+      // or (spin-offs, entrants beyond the places left) one local trader and a couple of local
+      // traditional buyers at random, carrying what keeps the newcomer at its size as the
+      // starting ties do (initial_budgets.cpp): capacity / (1 + buffer) over its channels,
+      // through the filter for the trader's weight, and for a buyer a match set so that, at
+      // last month's offers, it would spend that much on the newcomer.
+      const double price = (1.0 + double(w.sme.markup[i])) * double(sme_unit_cost(w, r));
+      const double capacity = double(w.sme.productivity[i]) * w.sme.employment[i];
+      const bool takes_place = placed &&
+                               (places.trader_start[place + 1] > places.trader_start[place] ||
+                                places.buyer_start[place + 1] > places.buyer_start[place]);
+      if (takes_place) {
+        // What it will offer in its first month, as its predecessor did: min(capacity, E·(1 + buffer)).
+        const double offered = std::min(capacity, double(w.sme.expected_demand[i]) * (1.0 + p.sme.output_buffer));
+        for (auto k = places.trader_start[place]; k < places.trader_start[place + 1]; ++k)
+          supply.push_back({space.intermediary_offset() + places.traders[k].trader, i, places.traders[k].edge});
+        for (auto k = places.buyer_start[place]; k < places.buyer_start[place + 1]; ++k) {
+          const auto b = places.buyers[k].buyer;
+          SalesEdge e = places.buyers[k].edge;
+          e.match = static_cast<float>(inherited_match(buyer_taste(w, b), p.buyers.capacity_weight, places.firm[place], e,
+                                                       price, w.sme.quality[i], offered));
+          sales.push_back({space.buyer_offset() + b, i, e});
+        }
+      } else {
+        const double theta = signal_share(w, i);
+        const auto& my_traders = traders.local_or_national(r, w.sme.product[i]);
+        const auto& my_buyers = buyers.local_or_national(r, w.sme.product[i]);
+        const double channels = (my_traders.empty() ? 0.0 : 1.0) + (my_buyers.empty() ? 0.0 : entrant_buyers);
+        const double per_channel = channels > 0 ? capacity / (1.0 + p.sme.output_buffer) / channels : 0.0;
+        if (!my_traders.empty())
+          supply.push_back({space.intermediary_offset() + my_traders[rng.below(my_traders.size())], i,
+                            {static_cast<float>(per_channel / theta)}});
+        for (int k = 0; k < entrant_buyers && !my_buyers.empty(); ++k) {
           const auto b = my_buyers[rng.below(my_buyers.size())];
           SalesEdge e = typical[b];
           const BuyerTaste t = buyer_taste(w, b);
           const double share = w.buyer.budget[b] > 0 ? std::min(0.5, per_channel * price / w.buyer.budget[b]) : 0.0;
           if (share > 0) {
             const double util = -t.price_weight * std::log(price) + t.quality_weight * w.sme.quality[i] +
-                                p.buyers.loyalty_weight * e.loyalty +
-                                p.buyers.capacity_weight * std::log(capacity / entrant_buyers);
+                                p.buyers.loyalty_weight * e.loyalty + p.buyers.capacity_weight * std::log(capacity / entrant_buyers);
             // exp(util + match) / (total + exp(util + match)) = share
             e.match = static_cast<float>(std::log(share / (1.0 - share)) + log_total[b] - util);
           }
@@ -273,6 +299,7 @@ bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
     w.pending_entrants[slot] = 0;
   }
   w.entries_this_step = entrants;
+  places = {};  // freed before the layers are rebuilt (the boundary's peak of memory)
   for (const auto& t : strategy_ties) sales.push_back({space.buyer_offset() + t.buyer, t.sme, t.edge});
   w.strategy_ties_this_step = static_cast<std::int64_t>(strategy_ties.size());
   for (const auto& v : visits) supply.push_back({space.intermediary_offset() + v.trader, v.sme, v.edge});

@@ -21,6 +21,13 @@ EntryPlaces entry_places(const World& w) {
   // Exited firms by slot, in id order (a counting sort), so places are taken in a fixed order.
   EntryPlaces out;
   out.slot_start.assign(slots + 1, 0);
+  // Entrants that are all micro firms (entry_replaces_class off) set up at random, as firms
+  // of a new kind rather than successors.
+  if (!p.sme.entry_replaces_class) {
+    out.trader_start.push_back(0);
+    out.buyer_start.push_back(0);
+    return out;
+  }
   for (std::uint32_t i = 0; i < s.size(); ++i)
     if (!s.alive[i]) ++out.slot_start[slot_of(i) + 1];
   for (std::size_t k = 0; k < slots; ++k) out.slot_start[k + 1] += out.slot_start[k];
@@ -36,8 +43,12 @@ EntryPlaces entry_places(const World& w) {
   for (std::size_t k = 0; k < exited.size(); ++k) {
     const auto i = exited[k];
     // Its offer as it stood: an exited firm plans nothing, so price it as it priced.
+    // What it offered when it last planned: min(capacity, E·(1 + buffer)) (sme_plan, without
+    // that month's raw-material luck).
+    const float offered = std::min(s.productivity[i] * s.employment[i],
+                                   s.expected_demand[i] * static_cast<float>(1.0 + p.sme.output_buffer));
     out.firm[k] = {s.product[i], s.cluster[i], (1.f + s.markup[i]) * sme_unit_cost(w, s.region[i]), s.quality[i],
-                   s.productivity[i] * s.employment[i], s.employment[i],
+                   offered, s.expected_demand[i], s.employment[i], s.productivity[i],
                    static_cast<float>(p.buyers.visibility_weight * joint_visibility(w, i) + brand_utility(w, i))};
     w.net.supply.for_in(i, [&](std::uint32_t, std::uint32_t m, const SupplyEdge& e) {
       out.traders.push_back({m - space.intermediary_offset(), e});

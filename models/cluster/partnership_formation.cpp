@@ -19,6 +19,9 @@ struct Offer {
   float score;
 };
 
+// Rounds of offers at one boundary (a big firm whose offer lost to another firm's tries again).
+constexpr std::uint32_t formation_rounds = 4;
+
 // Whether SME j would take (or keep) a partnership on these terms: a buying pattern must
 // pay at least what its goods cost it under the contract (price per unit from
 // `unit_price`); a franchise must leave it a profit (its last month's profit, royalty paid,
@@ -78,58 +81,74 @@ std::vector<NetworkLayer<PartnershipEdge>::Edge> form_partnerships(const World& 
       partnered[now] = 1;
       if (!ended[e]) ++kept[std::size_t(k) * 3 + class_of(now)];
     });
-  // Candidates by class: live SMEs without a partner, in id order.
-  std::vector<std::uint32_t> candidates[3];
-  for (std::uint32_t j = 0; j < new_space.smes; ++j)
-    if (s.alive[j] && !partnered[j]) candidates[class_of(j)].push_back(j);
+  // Offers go out in rounds: an SME that receives several takes the best, so a big firm
+  // whose offer was declined that way offers again, to other candidates, in the next round.
+  for (std::uint32_t round = 0; round < formation_rounds; ++round) {
+    // Candidates by class: live SMEs without a partner, in id order.
+    std::vector<std::uint32_t> candidates[3];
+    for (std::uint32_t j = 0; j < new_space.smes; ++j)
+      if (s.alive[j] && !partnered[j]) candidates[class_of(j)].push_back(j);
 
-  // Offers: each big firm in parallel, posting to the SMEs it chose. A firm replaces the
-  // partners it lost class by class, so the mix of partners' sizes stays as it started.
-  MessageBuckets<Offer> offers;
-  scheduler.for_each(K, [&](std::size_t k) {
-    RandomStream rng(p.seed, stream::partner_offers, k, static_cast<std::uint64_t>(w.step), 0);
-    std::uint32_t rank = 0;
-    for (std::size_t c = 0; c < 3; ++c) {
-      const auto target = static_cast<std::uint32_t>(
-          std::llround(double(w.big_firm.partners_initial[k * 3 + c]) * p.big_firms.partnership_programme));
-      const auto have = kept[k * 3 + c];
-      const auto& from = candidates[c];
-      if (target <= have || from.empty()) continue;
-      const std::uint32_t seek = target - have;
-      const auto screened = std::min<std::size_t>(from.size(), std::size_t(seek) * std::size_t(p.big_firms.partner_candidates));
-      std::vector<std::uint32_t> pool(screened);
-      double mean_productivity = 0;
-      for (auto& j : pool) {
-        j = from[rng.below(from.size())];
-        mean_productivity += s.productivity[j];
+    // Offers: each big firm in parallel, posting to the SMEs it chose. A firm replaces the
+    // partners it lost class by class, so the mix of partners' sizes stays as it started.
+    MessageBuckets<Offer> offers;
+    std::uint32_t sought = 0;
+    std::vector<std::uint32_t> seeking(K, 0);
+    scheduler.for_each(K, [&](std::size_t k) {
+      RandomStream rng(p.seed, stream::partner_offers, k, static_cast<std::uint64_t>(w.step), round);
+      std::uint32_t rank = 0;
+      for (std::size_t c = 0; c < 3; ++c) {
+        const auto target = static_cast<std::uint32_t>(
+            std::llround(double(w.big_firm.partners_initial[k * 3 + c]) * p.big_firms.partnership_programme));
+        const auto have = kept[k * 3 + c];
+        const auto& from = candidates[c];
+        if (target <= have || from.empty()) continue;
+        const std::uint32_t seek = target - have;
+        const auto screened = std::min<std::size_t>(from.size(), std::size_t(seek) * std::size_t(p.big_firms.partner_candidates));
+        std::vector<std::uint32_t> pool(screened);
+        double mean_productivity = 0;
+        for (auto& j : pool) {
+          j = from[rng.below(from.size())];
+          mean_productivity += s.productivity[j];
+        }
+        mean_productivity /= double(pool.size());
+        const auto score = [&](std::uint32_t j) { return double(s.quality[j]) + double(s.productivity[j]) / mean_productivity; };
+        std::sort(pool.begin(), pool.end(), [&](std::uint32_t a, std::uint32_t b) {
+          return score(a) != score(b) ? score(a) > score(b) : a < b;
+        });
+        pool.erase(std::unique(pool.begin(), pool.end()), pool.end());  // a firm drawn twice sits twice in a row
+        for (std::size_t n = 0; n < pool.size() && n < seek; ++n)
+          offers.post(pool[n], static_cast<std::uint32_t>(k), rank++, Offer{static_cast<float>(score(pool[n]))});
       }
-      mean_productivity /= double(pool.size());
-      const auto score = [&](std::uint32_t j) { return double(s.quality[j]) + double(s.productivity[j]) / mean_productivity; };
-      std::sort(pool.begin(), pool.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return score(a) != score(b) ? score(a) > score(b) : a < b;
-      });
-      pool.erase(std::unique(pool.begin(), pool.end()), pool.end());  // a firm drawn twice sits twice in a row
-      for (std::size_t n = 0; n < pool.size() && n < seek; ++n)
-        offers.post(pool[n], static_cast<std::uint32_t>(k), rank++, Offer{static_cast<float>(score(pool[n]))});
-    }
-  }, 1);
-  offers.deliver(new_space.smes);
+      seeking[k] = rank;
+    }, 1);
+    for (const auto n : seeking) sought += n;
+    if (sought == 0) break;
+    offers.deliver(new_space.smes);
 
-  // Acceptance: each SME with offers takes the best (ties: the lower big-firm id).
-  for (std::uint32_t j = 0; j < new_space.smes; ++j) {
-    const auto inbox = offers.inbox(j);
-    if (inbox.empty()) continue;
-    const auto best = std::max_element(inbox.begin(), inbox.end(), [](const auto& a, const auto& b) {
-      return a.payload.score != b.payload.score ? a.payload.score < b.payload.score : a.sender > b.sender;
-    });
-    RandomStream rng(p.seed, stream::partner_terms, s.uid[j], static_cast<std::uint64_t>(w.step), 0);
-    const auto terms = draw_partnership_terms(w, j, rng);
-    // The price it would be paid: its ask (last month's mark-up on this month's unit cost),
-    // less the plasma discount.
-    const double ask = (1.0 + double(s.markup[j])) * double(sme_unit_cost(w, s.region[j]));
-    const double discount = terms.pattern == PartnershipPattern::nucleus_plasma ? p.partnership.plasma_price_discount : 0.0;
-    if (terms_hold(w, j, terms, (1.0 - discount) * ask))
-      added.push_back({new_space.big_firm_offset() + best->sender, j, terms});
+    // Acceptance: each SME with offers takes the best (ties: the lower big-firm id).
+    std::uint32_t declined_for_another = 0;
+    for (std::uint32_t j = 0; j < new_space.smes; ++j) {
+      const auto inbox = offers.inbox(j);
+      if (inbox.empty()) continue;
+      declined_for_another += static_cast<std::uint32_t>(inbox.size() - 1);
+      const auto best = std::max_element(inbox.begin(), inbox.end(), [](const auto& a, const auto& b) {
+        return a.payload.score != b.payload.score ? a.payload.score < b.payload.score : a.sender > b.sender;
+      });
+      RandomStream rng(p.seed, stream::partner_terms, s.uid[j], static_cast<std::uint64_t>(w.step), round);
+      const auto terms = draw_partnership_terms(w, j, rng);
+      // The price it would be paid: its ask (last month's mark-up on this month's unit cost),
+      // less the plasma discount.
+      const double ask = (1.0 + double(s.markup[j])) * double(sme_unit_cost(w, s.region[j]));
+      const double discount = terms.pattern == PartnershipPattern::nucleus_plasma ? p.partnership.plasma_price_discount : 0.0;
+      // An SME that turns the terms down is not asked again at this boundary.
+      partnered[j] = 1;
+      if (terms_hold(w, j, terms, (1.0 - discount) * ask)) {
+        added.push_back({new_space.big_firm_offset() + best->sender, j, terms});
+        ++kept[std::size_t(best->sender) * 3 + class_of(j)];
+      }
+    }
+    if (declined_for_another == 0) break;  // every big firm that offered was answered on its terms
   }
   return added;
 }

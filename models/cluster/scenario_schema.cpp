@@ -124,15 +124,15 @@ config::Schema<Params> declare() {
   s.number("sme.bankruptcy_months", KEY(sme.bankruptcy_months)).def(3.0).range(0.0, 1000.0).unit("months")
       .describe("A firm exits when net worth falls below minus this many months of its wage bill.");
   s.number("sme.hazard_micro", KEY(sme.hazard_micro)).def(0.0115).range(0.0, 1.0).unit("1/month")
-      .describe("Background monthly exit hazard of micro firms (about 50% survive 5 years).");
+      .describe("Background monthly exit hazard of micro firms (about 50% survive 5 years). Firms close for it in the month before each compaction boundary, with the chance of closing over the months since the last one: 1 - (1 - h)^world.compact_every.");
   s.number("sme.hazard_small", KEY(sme.hazard_small)).def(0.008).range(0.0, 1.0).unit("1/month")
-      .describe("Background monthly exit hazard of small firms.");
+      .describe("Background monthly exit hazard of small firms (closures fall on compaction months, as for micro firms).");
   s.number("sme.hazard_medium", KEY(sme.hazard_medium)).def(0.005).range(0.0, 1.0).unit("1/month")
-      .describe("Background monthly exit hazard of medium firms.");
+      .describe("Background monthly exit hazard of medium firms (closures fall on compaction months, as for micro firms).");
   s.number("sme.entry_replacement", KEY(sme.entry_replacement)).def(1.0).range(0.0, 100.0).unit("entrants/exit")
       .describe("Entrants drawn per firm that exited in the region (the market room exits leave; Dosi et al. 2010 use 1), before the levy deterrent.");
   s.boolean("sme.entry_replaces_class", KEY(sme.entry_replaces_class)).def(true)
-      .describe("An exiting small or medium firm is replaced by a new firm of its own class (a new establishment); off: every entrant is a micro firm.");
+      .describe("Entrants take the places exits left, class by class: the exited firm's workers, productivity, product, cluster, traders and buyers, and the orders they placed there; off: every entrant is a micro firm that sets up with random ties.");
   s.number("sme.entry_rate", KEY(sme.entry_rate)).def(0.0).range(0.0, 1.0).unit("1/month")
       .describe("Further entrants per live SME per month (new ventures beyond replacement), before the levy deterrent.");
   s.number("sme.entry_levy_elasticity", KEY(sme.entry_levy_elasticity)).def(5.0).range(0.0, 100.0).unit("1")
@@ -140,7 +140,7 @@ config::Schema<Params> declare() {
   s.number("sme.entry_cost_elasticity", KEY(sme.entry_cost_elasticity)).def(0.5).range(0.0, 100.0).unit("1")
       .describe("eta_C: entry is also scaled by ((1 + starting entry cost) / (1 + entry cost))^eta_C, the cost in months of a micro firm's revenue (licence fee / revenue + licence delay).");
   s.number("sme.spinoff_share", KEY(sme.spinoff_share)).def(0.3).range(0.0, 1.0).unit("fraction")
-      .describe("Share of micro entrants that are spin-offs of a profitable clustered firm of their region: they join its cluster, keep a trusted tie to it and start with part of its market information.");
+      .describe("Share of micro entrants that are spin-offs of a profitable clustered firm of their region making their product: they join its cluster, keep a trusted tie to it and start with part of its market information.");
   s.number("sme.spinoff_information", KEY(sme.spinoff_information)).def(0.8).range(0.0, 1.0).unit("fraction")
       .describe("Share of its parent's market information a spin-off starts with (if more than its own).");
   s.number("sme.informal_share_micro", KEY(sme.informal_share_micro)).def(0.7).range(0.0, 1.0).unit("fraction")

@@ -120,7 +120,13 @@ void sme_settle(World& w, const PhaseContext& ctx) {
                                                                            : p.hazard_medium);
     // A nucleus firm's credit line carries its plasma through that many more months of losses.
     const bool bankrupt = s.net_worth[i] < -(p.bankruptcy_months + terms.credit_months) * wage_bill;
-    if (bankrupt || rng.bernoulli(hazard)) {
+    // The background hazard closes firms in the month before a compaction boundary, with the
+    // chance of closing over the months since the last one, so that the places they leave
+    // are taken at once (entry_places.hpp) rather than their orders handed to neighbours for
+    // months (docs/model.md §7.7h). Bankruptcy closes a firm in any month.
+    const auto every = w.params.world.compact_every;
+    const bool boundary_month = (ctx.step + 1) % static_cast<std::uint64_t>(every) == 0;
+    if (bankrupt || (boundary_month && rng.bernoulli(1.0 - std::pow(1.0 - hazard, double(every))))) {
       s.alive[i] = 0;
       s.exit_step[i] = static_cast<std::int32_t>(ctx.step);
     }

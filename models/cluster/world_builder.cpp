@@ -119,7 +119,7 @@ ProductPools pools(std::size_t regions, std::size_t n, const std::vector<std::ui
 }  // namespace
 
 void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, RandomStream& rng,
-              const EmploymentDistribution* bands) {
+              const EmploymentDistribution* bands, const SmeSite* site) {
   const auto& p = w.params;
   auto& s = w.sme;
   s.uid[i] = w.next_uid++;
@@ -134,6 +134,12 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
   const double sd = p.sme.productivity_dispersion;
   // Lognormal around the class mean (mean-preserving: the -sd²/2 term).
   s.productivity[i] = static_cast<float>(base[c] * std::exp(sd * rng.normal() - 0.5 * sd * sd));
+  // A firm taking an exited firm's place hires what that place's orders need at its own
+  // productivity (entry_places.hpp).
+  if (site) {
+    s.employment[i] = site->employment;
+    s.productivity[i] = site->productivity;
+  }
   s.informal[i] = cls == SizeClass::micro && rng.bernoulli(informal_probability(w, region));
   // Quality starts at the steady state of the quality rule for the revenue the firm plans on
   // (q* = g / (g + delta_q), g = eta_q·R/(R + R0)), ±5%: larger and more productive firms
@@ -150,20 +156,24 @@ void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls, Rand
   const double d = p.sme.information_dispersion;
   const double information_draw = rng.uniform(1.0 - d, 1.0 + d);  // used once the cluster is known
   const float capacity = s.productivity[i] * s.employment[i];
-  s.expected_demand[i] = capacity / static_cast<float>(1.0 + p.sme.output_buffer);
+  s.expected_demand[i] = site ? site->expected_demand : capacity / static_cast<float>(1.0 + p.sme.output_buffer);
   s.intermediary_signal[i] = 0.f;
   s.sold[i] = s.expected_demand[i];  // "last month's sales" for the first mark-up adaptation
   s.net_worth[i] = p.sme.initial_net_worth_months * w.region.unit_labour_cost[region] * capacity;
-  // Cluster membership: a random cluster of the firm's own region.
+  // Cluster membership: a random cluster of the firm's own region, or the site's.
   s.cluster[i] = -1;
   const auto R = static_cast<std::int32_t>(p.world.regions);
-  if (w.clusters > region && rng.bernoulli(p.world.clustered_share)) {
+  if (site) {
+    s.cluster[i] = site->cluster;
+  } else if (w.clusters > region && rng.bernoulli(p.world.clustered_share)) {
     const auto in_region = static_cast<std::uint64_t>((w.clusters - region + R - 1) / R);
     s.cluster[i] = region + R * static_cast<std::int32_t>(rng.below(in_region));
   }
   // A clustered firm makes its sentra's product; another draws one by share from its own
-  // stream (so the draws above are as they were before products existed).
-  if (s.cluster[i] >= 0) {
+  // stream (so the draws above are as they were before products existed), or makes the site's.
+  if (site) {
+    s.product[i] = site->product;
+  } else if (s.cluster[i] >= 0) {
     s.product[i] = w.cluster_product[static_cast<std::size_t>(s.cluster[i])];
   } else {
     RandomStream own(p.seed, stream::sme_product, s.uid[i], 0, 0);

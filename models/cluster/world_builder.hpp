@@ -44,9 +44,18 @@ class EmploymentDistribution {
 // and the monthly quantity the big firm takes (big_firms.offtake_share of i's capacity).
 PartnershipEdge draw_partnership_terms(const World& w, std::size_t i, sentra::RandomStream& rng);
 
+// Where a new firm sets up when it takes an exited firm's place (entry_places.hpp).
+struct SmeSite {
+  std::int32_t cluster;  // -1 outside clusters
+  std::uint8_t product;
+  float expected_demand;  // the orders the predecessor expected (units/month)
+  float employment, productivity;  // the predecessor's workers and their productivity
+};
+
 // Fills row i of the SME store with a new firm of class `cls` in `region`: employment from
-// the class band, productivity around the class mean, cluster membership, net worth.
+// the class band, productivity around the class mean, cluster membership (drawn, or the
+// site's), product, net worth.
 void init_sme(World& w, std::size_t i, std::uint16_t region, SizeClass cls,
-              sentra::RandomStream& rng, const EmploymentDistribution* bands);
+              sentra::RandomStream& rng, const EmploymentDistribution* bands, const SmeSite* site = nullptr);
 
 }  // namespace sentra::cluster
