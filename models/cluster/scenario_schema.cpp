@@ -408,8 +408,8 @@ config::Schema<Params> declare() {
       .describe("What each cooperating participant of a shared facility pays.");
 
   s.section("strategy", "Ansoff strategy choice: once a year, at cluster reviews, every live SME that sells chooses penetration, market development, product development or diversification by a noisy logit over the payoffs it believes in (strategy.hpp).");
-  s.boolean("strategy.enabled", KEY(strategy.enabled)).def(false)
-      .describe("SMEs review their strategy in review months from month 12 on (off: no choice, no costs, no effects; results as before the review existed). Off by default: switched on, the baseline's micro units share at month 24 falls just below its tolerance (docs/model.md §7.17).");
+  s.boolean("strategy.enabled", KEY(strategy.enabled)).def(true)
+      .describe("SMEs review their strategy in review months from month 12 on (off: no choice, no costs, no effects; results as before the review existed).");
   s.number("strategy.sensitivity", KEY(strategy.sensitivity)).def(1.0).range(0.0, 1000.0).unit("1/profit level")
       .describe("beta_s: P(a) ∝ exp(beta_s·E^_a/|Pi_i| + bonus·[a current]), E^_a the estimated payoff over a year and |Pi_i| a year of the firm's last monthly profit.");
   s.number("strategy.noise", KEY(strategy.noise)).def(0.5).range(0.0, 100.0).unit("× |Pi_i|")
