@@ -148,7 +148,7 @@ std::vector<NetworkLayer<PartnershipEdge>::Edge> form_partnerships(const World& 
         ++kept[std::size_t(best->sender) * 3 + class_of(j)];
       }
     }
-    if (declined_for_another == 0) break;  // no offer lost to another firm's: a further round would repeat this one
+    if (declined_for_another == 0) break;  // later rounds are for offers that lost to another firm's; none did
   }
   return added;
 }
