@@ -87,11 +87,15 @@ void draw_entry(World& w) {
     RandomStream rng(p.seed, stream::entry_count, r, static_cast<std::uint64_t>(w.step), 0);
     // New firms fill the room this month's exits left (and a few more micro firms come on
     // their own); levies and entry costs above the region's starting ones deter them
-    // (entry_deterrent, regional_policy.hpp).
+    // (entry_deterrent, regional_policy.hpp). Their number is that expectation rounded, up
+    // with the chance of its fraction: a Poisson count left some exits' places empty and put
+    // random newcomers beside others, and the orders moved about that way made firms drift
+    // across size classes year after year (docs/model.md §7.12).
     const double deterrent = entry_deterrent(w, r);
     for (std::size_t c = 0; c < 3; ++c) {
       const double rate = (p.sme.entry_replacement * exited[r * 3 + c] + (c == 0 ? p.sme.entry_rate * live[r] : 0.0)) * deterrent;
-      w.pending_entrants[r * 3 + c] += static_cast<std::uint32_t>(rng.poisson(rate));
+      const double whole = std::floor(rate);
+      w.pending_entrants[r * 3 + c] += static_cast<std::uint32_t>(whole) + (rng.bernoulli(rate - whole) ? 1u : 0u);
     }
   }
 }

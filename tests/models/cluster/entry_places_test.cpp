@@ -149,9 +149,10 @@ TEST_CASE("exits.the background hazard falls on compaction months; bankruptcy an
   for (const auto m : exit_months) CHECK((m + 1) % 3 == 0);
 }
 
-TEST_CASE("long run.without shocks the baseline's size classes drift less than 1.5 pp over ten years") {
+TEST_CASE("long run.without shocks the baseline's size classes drift less than 0.5 pp over ten years") {
   // A fifth of the baseline's firms; before entrants took exits' places, the small class
-  // went from 1.0% to 6.0% of units here (docs/model.md §7.12).
+  // went from 1.0% to 6.0% of units here, and to 2.0% before their number was the exits'
+  // room rounded rather than a Poisson draw (docs/model.md §7.12).
   // scenarios/baseline.yaml is the schema's defaults with 9 big firms.
   sentra::config::LoadOptions opts;
   opts.overrides = {"world.smes=20000", "world.intermediaries=200", "world.buyers=2000", "world.big_firms=9", "steps=120"};
@@ -174,5 +175,5 @@ TEST_CASE("long run.without shocks the baseline's size classes drift less than 1
   }
   REQUIRE(first.size() == 3);
   MESSAGE("units shares at months 0 and 119: " << first[0] << " " << first[1] << " " << first[2] << " -> " << last[0] << " " << last[1] << " " << last[2]);
-  for (std::size_t c = 0; c < 3; ++c) CHECK(std::fabs(last[c] - first[c]) < 1.5);
+  for (std::size_t c = 0; c < 3; ++c) CHECK(std::fabs(last[c] - first[c]) < 0.5);
 }
