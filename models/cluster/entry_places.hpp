@@ -31,7 +31,7 @@ struct EntryPlaces {
   struct Firm {
     std::uint8_t product;
     std::int32_t cluster;
-    float price, quality, capacity;  // asking price, quality, capacity A·L
+    float price, quality, capacity;  // its last offer: asking price, quality, units min(A·L, E·(1 + buffer))
     float expected_demand, employment, productivity;
     float extra_utility;             // what joint marketing's visibility and a franchise brand added
   };
