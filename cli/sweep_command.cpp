@@ -141,7 +141,7 @@ int prepare_results_folder(const SweepOptions& o, const fs::path& dir, const std
       return refuse(dir.string() + " already holds runs of a sweep: give --resume to continue it (finished runs are "
                                    "kept), or --out another folder, or remove " + dir.string());
     const std::string previous = read_file(dir / "experiment.yaml");
-    if (previous != resolved)
+    if (!same_experiment(previous, resolved))
       return refuse(dir.string() + " holds runs of a different experiment (its experiment.yaml differs from " +
                     o.experiment + " as resolved now): --out another folder, or remove " + dir.string());
   }

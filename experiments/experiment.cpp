@@ -2,9 +2,11 @@
 
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 
 #include "engine/config/format.hpp"
+#include "engine/config/yaml_tree.hpp"
 
 namespace sentra::experiments {
 
@@ -136,6 +138,49 @@ std::string resolved_yaml(const Experiment& e, const std::string& folder) {
     y << "}\n";
   }
   return y.str();
+}
+
+namespace {
+
+// The tree as text, with every scenario path reduced to its file name: `scenario:` and
+// `scenarios:` at the top and `scenario:` in a list design's points.
+void canonical(const config::Node& n, bool scenario_path, std::string& out) {
+  switch (n.type) {
+    case config::Node::Type::null: out += "~"; return;
+    case config::Node::Type::scalar:
+      out += std::to_string(n.quoted) + (scenario_path ? fs::path(n.text).filename().string() : n.text) + "\n";
+      return;
+    case config::Node::Type::sequence:
+      out += "[\n";
+      for (const auto& item : n.items) canonical(item, scenario_path, out);
+      out += "]\n";
+      return;
+    case config::Node::Type::map:
+      out += "{\n";
+      for (const auto& e : n.entries) {
+        out += e.key + ":";
+        canonical(e.value, e.key == "scenario" || e.key == "scenarios", out);
+      }
+      out += "}\n";
+      return;
+  }
+}
+
+std::optional<std::string> canonical_experiment(const std::string& text) {
+  std::vector<config::Diagnostic> diags;
+  const auto root = config::parse_yaml("experiment.yaml", text, 64, diags);
+  if (!root || !diags.empty()) return std::nullopt;
+  std::string out;
+  canonical(*root, false, out);
+  return out;
+}
+
+}  // namespace
+
+bool same_experiment(const std::string& resolved_a, const std::string& resolved_b) {
+  if (resolved_a == resolved_b) return true;
+  const auto a = canonical_experiment(resolved_a), b = canonical_experiment(resolved_b);
+  return a && b && *a == *b;
 }
 
 }  // namespace sentra::experiments

@@ -95,4 +95,10 @@ std::vector<std::string> common_overrides(const Experiment& experiment);
 // `folder`, the folder the text is saved in, so the saved file loads from there.
 std::string resolved_yaml(const Experiment& experiment, const std::string& folder);
 
+// Whether two resolved_yaml texts describe the same experiment wherever their folders are:
+// scenario paths are compared by file name only, since a results folder that was moved or
+// copied sees its scenarios by other relative paths. (What a scenario holds is checked run
+// by run: a finished run is kept only if its seed and resolved scenario are the same.)
+bool same_experiment(const std::string& resolved_a, const std::string& resolved_b);
+
 }  // namespace sentra::experiments

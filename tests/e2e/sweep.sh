@@ -5,7 +5,8 @@
 # results at --threads 1 and 2 and at --jobs 1, --resume after deleting two run files
 # re-running just those and giving runs.csv byte for byte, a failing run recorded and not
 # fatal (exit 1), a bad experiment file (exit 2), an existing folder refused without
-# --resume, and Ctrl-C (exit 130, finished runs kept, --resume completes the sweep).
+# --resume (also of a copied folder), and Ctrl-C (exit 130, finished runs kept, --resume
+# completes the sweep).
 bin=$1; root=$2; out=$3; py=$4; check=$5
 mkdir -p "$out"; rm -rf "${out:?}"/*
 fail=0
@@ -51,6 +52,17 @@ grep -q "6 resumed" "$out/resume.err" || { echo "FAIL: expected 6 runs resumed: 
 [ "$(date -r "$out/resume/runs/dp0000_r00.h5" +%Y)" = 2001 ] || { echo "FAIL: a finished run was redone"; fail=1; }
 cmp -s "$out/resume/runs.csv" "$out/t2/runs.csv" || { echo "FAIL: runs.csv after --resume differs"; diff "$out/resume/runs.csv" "$out/t2/runs.csv"; fail=1; }
 "$py" "$check" same "$out/resume" "$out/t2" || fail=1
+
+# A results folder copied elsewhere (its scenarios now at other relative paths) resumes too:
+# every run is kept, and experiment.yaml is rewritten with the paths from its new place.
+mkdir -p "$out/moved/deeper"; cp -r "$out/t2" "$out/moved/deeper/copy"
+"$bin" sweep "$experiment" --out "$out/moved/deeper/copy" --resume > /dev/null 2> "$out/moved.err"
+rc=$?; [ $rc = 0 ] || { echo "FAIL: --resume of a copied folder exited $rc: $(tail -2 "$out/moved.err")"; fail=1; }
+grep -q "8 resumed" "$out/moved.err" || { echo "FAIL: expected 8 runs resumed in a copied folder: $(tail -1 "$out/moved.err")"; fail=1; }
+cmp -s "$out/moved/deeper/copy/runs.csv" "$out/t2/runs.csv" || { echo "FAIL: runs.csv of the copied folder differs"; fail=1; }
+moved_scenario=$(sed -n 's/^scenario: //p' "$out/moved/deeper/copy/experiment.yaml" | tr -d '"')
+[ -f "$out/moved/deeper/copy/$moved_scenario" ] ||
+  { echo "FAIL: experiment.yaml of the copied folder does not point at its scenario from there: $moved_scenario"; fail=1; }
 
 # A run that fails is recorded with its error; the others go on; exit 1. A mark-up floor
 # of 2 is a valid value of sme.markup_min, but above the scenario's ceiling sme.markup_max

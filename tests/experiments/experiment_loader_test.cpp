@@ -150,6 +150,33 @@ TEST_CASE("load_experiment.resolved YAML loads back to the same experiment") {
   CHECK(make_design(again).dimensions == std::vector<std::string>{"scenario", "social.trust"});
 }
 
+TEST_CASE("same_experiment.a moved results folder holds the same experiment, another design does not") {
+  const Folder folder;
+  const std::string path = folder.write(
+      "x.yaml", "schema_version: 1\nkind: experiment\nname: t\nscenarios: [a.yaml, b.yaml]\nsteps: 12\nfactors:\n"
+                "  - {key: social.trust, role: lever}\n"
+                "design:\n  type: list\n  points:\n    - {scenario: a.yaml, social.trust: 0.1}\n"
+                "    - {scenario: b.yaml, social.trust: 0.2}\n"
+                "outcomes:\n  - {name: x, series: survival, reduce: last}\n");
+  const Experiment e = load_experiment(path, fake_model());
+  const std::string here = resolved_yaml(e, folder.dir.string());
+  const std::string deeper = resolved_yaml(e, (folder.dir / "results" / "copy").string());
+  REQUIRE(here != deeper);  // the scenario paths are written relative to the folder
+  CHECK(same_experiment(here, deeper));
+  CHECK(same_experiment(here, here));
+  // A different value, seed or scenario file is another experiment.
+  std::string other = deeper;
+  other.replace(other.find("social.trust: 0.2"), 17, "social.trust: 0.3");
+  CHECK_FALSE(same_experiment(here, other));
+  other = deeper;
+  other.replace(other.find("seed: "), 6, "seed: 9");
+  CHECK_FALSE(same_experiment(here, other));
+  other = deeper;
+  other.replace(other.rfind("b.yaml"), 6, "c.yaml");
+  CHECK_FALSE(same_experiment(here, other));
+  CHECK_FALSE(same_experiment(here, "not: [valid"));
+}
+
 TEST_CASE("load_experiment.list designs take their values from the points") {
   const Folder folder;
   const std::string path = folder.write(
