@@ -239,6 +239,7 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
   scalar<double>(a, "partnerships", "edges", "partnerships of live SMEs with big firms", z.partnered);
   scalar<double>(a, "sentra", "clusters", "clusters with at least world.cluster_min_firms live firms", sentra);
   scalar<double>(a, "sentra_share", "fraction", "share of live SMEs in a sentra", smes > 0 ? in_sentra / smes : 0.0);
+  scalar<double>(a, "clustered_share", "fraction", "share of live SMEs in a cluster of any size", smes > 0 ? z.clustered_firms / smes : 0.0);
   scalar<double>(a, "survival", "fraction", "share of the SMEs present at the start still alive",
                  w.params.world.smes > 0 ? z.founders / double(w.params.world.smes) : 0.0);
   scalar<double>(a, "informal_share", "fraction", "share of live micro firms that are informal (pay no levy)",

@@ -140,7 +140,7 @@ config::Schema<Params> declare() {
   s.number("sme.entry_cost_elasticity", KEY(sme.entry_cost_elasticity)).def(0.5).range(0.0, 100.0).unit("1")
       .describe("eta_C: entry is also scaled by ((1 + starting entry cost) / (1 + entry cost))^eta_C, the cost in months of a micro firm's revenue (licence fee / revenue + licence delay).");
   s.number("sme.spinoff_share", KEY(sme.spinoff_share)).def(0.3).range(0.0, 1.0).unit("fraction")
-      .describe("Share of micro entrants that are spin-offs of a profitable clustered firm of their region making their product: they join its cluster, keep a trusted tie to it and start with part of its market information.");
+      .describe("Share of micro entrants into a cluster (taking a clustered place, or drawing a cluster without one) that are spin-offs of a profitable firm of that cluster: they keep a trusted tie to it and start with part of its market information.");
   s.number("sme.spinoff_information", KEY(sme.spinoff_information)).def(0.8).range(0.0, 1.0).unit("fraction")
       .describe("Share of its parent's market information a spin-off starts with (if more than its own).");
   s.number("sme.informal_share_micro", KEY(sme.informal_share_micro)).def(0.7).range(0.0, 1.0).unit("fraction")

@@ -115,7 +115,7 @@ TEST_CASE("form_partnerships.big firms replace lost partners class by class; a p
   CHECK(total_more > total_base * 3 / 2);
 }
 
-TEST_CASE("spin-offs.micro entrants founded from profitable clustered firms join the parent's cluster with a trusted tie to it") {
+TEST_CASE("spin-offs.micro entrants of a cluster are founded from its profitable firms, with a trusted tie, and do not change who is clustered") {
   const std::vector<std::string> churn = {"world.smes=20000", "world.intermediaries=200", "world.buyers=2000",
                                           "world.compact_every=2", "sme.hazard_micro=0.2"};
   auto spun = [&](double share) {
@@ -154,9 +154,11 @@ TEST_CASE("spin-offs.micro entrants founded from profitable clustered firms join
   CHECK(none == 0);
   CHECK(parented0 < clustered0 / 100 + 1);
   CHECK(all > 50);
-  CHECK(clustered1 == doctest::Approx(all).epsilon(0.02));  // spin-offs are all clustered (plus the odd drawn one)
+  CHECK(all <= clustered1);                                  // spin-offs are all clustered,
+  CHECK(all >= 0.95 * clustered1);                           // and so is nearly every clustered micro entrant
   CHECK(parented1 >= 0.95 * all);                            // each has its trusted tie to its parent (a few went bad)
-  CHECK(clustered1 > clustered0);
+  // Spin-offs stay in the cluster of the place they take: entrants are as clustered either way.
+  CHECK(clustered1 == clustered0);
   (void)micro0;
   (void)micro1;
 }
