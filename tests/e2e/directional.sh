@@ -2,11 +2,15 @@
 # Directional tests of the model (issue 3): each policy or shock scenario is compared with the
 # baseline by `sentra compare` with common random numbers over 10 replicates, and the sign of
 # each claimed effect must hold with a 95% paired interval that excludes zero. Outcomes are
-# means over months 36-47 of 48-month runs, at a fifth of the baseline's scale (20,000 SMEs)
-# to keep the test short; docs/experiments.md shows the same comparisons at full scale.
+# means over months 36-47 of 48-month runs of the scenario files as they are (100,000 SMEs,
+# about a minute on 2 cores). Until 2026-11-29 they ran at a fifth of that scale, where thin
+# (region, product) markets of about one trader each gave firms outside clusters more export
+# orders per firm (docs/model.md §9).
 bin=$1; scenarios=$2; out=$3
 mkdir -p "$out"
-small=(--set world.smes=20000 --set world.intermediaries=200 --set world.buyers=2000)
+# SENTRA_DIRECTIONAL_FIFTH=1 (scripts/sanitize.sh): at a fifth of the scale, for instrumented builds.
+scale=()
+[ "${SENTRA_DIRECTIONAL_FIFTH:-0}" = 1 ] && scale=(--set world.smes=20000 --set world.intermediaries=200 --set world.buyers=2000)
 fail=0
 
 # check CSV OUTCOME SCENARIO SIGN: the paired difference's 95% interval lies above (+) or below (-) zero.
@@ -37,7 +41,7 @@ check_greater() {
 # compare SCENARIO OUTCOMES [REFERENCE]: REFERENCE (default baseline) vs SCENARIO, CSV on stdout.
 compare() {
   "$bin" compare "$scenarios/${3:-baseline}.yaml" "$scenarios/$1.yaml" -r 10 --steps 48 --quiet --format csv \
-    "${small[@]}" --outcomes "$2" -o "$out/$1.h5" || { echo "FAIL: compare $1 exited $?"; fail=1; }
+    "${scale[@]}" --outcomes "$2" -o "$out/$1.h5" || { echo "FAIL: compare $1 exited $?"; fail=1; }
 }
 
 csv=$(compare acfta_tariff_path import_share,sme_sales,import_share_craft,import_share_food,sme_sales_craft)
@@ -60,9 +64,13 @@ csv=$(compare partnership_programme partnerships,sme_exports_via_partners)
 check "$csv" partnerships partnership_programme +
 check "$csv" sme_exports_via_partners partnership_programme +
 
-csv=$(compare export_market_opening sme_exports,export_premium_partnered)
+csv=$(compare export_market_opening sme_exports,export_premium_partnered,export_premium_clustered,clustered_export_share)
 check "$csv" sme_exports export_market_opening +
 check "$csv" export_premium_partnered export_market_opening +
+# Not a claim this model makes good (docs/model.md §9): shown, not checked.
+for o in export_premium_clustered clustered_export_share; do
+  awk -F, -v o="$o" '$1 == o && $3 == "export_market_opening" {print "not checked: export_market_opening changes " o " by [" $10 ", " $11 "]"}' <<<"$csv"
+done
 
 # Higher initial trust in clusters raises joint-action success and the in-cluster growth premium.
 csv=$(compare social_capital_high joint_success_rate,cluster_growth_premium social_capital_low)
