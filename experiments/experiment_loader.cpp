@@ -10,6 +10,7 @@
 #include "engine/config/diagnostic.hpp"
 #include "engine/config/did_you_mean.hpp"
 #include "engine/config/document.hpp"
+#include "engine/config/key_spec.hpp"
 #include "engine/config/format.hpp"
 #include "engine/config/validate.hpp"
 #include "engine/config/yaml_tree.hpp"
@@ -78,16 +79,6 @@ bool is_identifier(const std::string& s) {
   if (s.empty() || s.size() > 64 || (s[0] >= '0' && s[0] <= '9')) return false;
   for (const char c : s)
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  return true;
-}
-
-// A name that is also a folder name: letters, digits, '_', '-', '.', not starting with '.'.
-bool is_folder_name(const std::string& s) {
-  if (s.empty() || s.size() > 100 || s[0] == '.') return false;
-  for (const char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-          c == '.'))
-      return false;
   return true;
 }
 
@@ -478,7 +469,7 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
   if (const Entry* e = r.required(root, top, "", "schema_version", "an integer in [1, 1]")) r.integer(*e, "schema_version", 1, 1);
   if (const Entry* e = r.required(root, top, "", "name", "a name (letters, digits, '_', '-', '.')")) {
     if (const auto name = r.text(*e, "name")) {
-      if (!is_folder_name(*name))
+      if (!config::is_file_name(*name))
         r.error(value_mark(*e), "name",
                 "expected a name of letters, digits, '_', '-' and '.' (it names the results folder), got " +
                     config::describe(e->value));

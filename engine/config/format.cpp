@@ -61,7 +61,7 @@ std::string type_phrase(const KeySpec& key) {
     case Kind::unsigned_integer: return "an integer";
     case Kind::number: return "a number";
     case Kind::boolean: return "true or false";
-    case Kind::string: return "a string";
+    case Kind::string: return key.file_name ? "a name of letters, digits, '_', '-' and '.' (a file name)" : "a string";
     case Kind::choice: return "one of " + range_text(key);
     case Kind::timeline: return "a list of events {at, set, value, region}";
   }
@@ -95,13 +95,14 @@ std::string range_text(const KeySpec& key) {
       for (const std::string& c : key.choices) out += cat({out.empty() ? "'" : ", '", c, "'"});
       return out;
     }
+    case Kind::string: return key.file_name ? "letters, digits, _ - . (a file name)" : "";
     default: return "";
   }
 }
 
 std::string expectation(const KeySpec& key) {
   const std::string range = range_text(key);
-  if (key.kind == Kind::choice || range.empty()) return type_phrase(key);
+  if (key.kind == Kind::choice || key.kind == Kind::string || range.empty()) return type_phrase(key);
   if (range.front() == '[') return type_phrase(key) + " in " + range;
   return type_phrase(key) + ' ' + range;
 }

@@ -133,7 +133,10 @@ Json key_schema(const Declarations& decl, const KeySpec& k) {
       if (std::isfinite(k.num_max)) j.set("maximum", Json::raw(format_double(k.num_max)));
       break;
     case Kind::boolean: j.set("type", Json::str("boolean")); break;
-    case Kind::string: j.set("type", Json::str("string")); break;
+    case Kind::string:
+      j.set("type", Json::str("string"));
+      if (k.file_name) j.set("pattern", Json::str("^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}$"));  // is_file_name
+      break;
     case Kind::choice: {
       j.set("type", Json::str("string"));
       Json e = Json::array();

@@ -67,6 +67,11 @@ StringKey& StringKey::def(std::string value) {
   return *this;
 }
 
+StringKey& StringKey::file_name() {
+  spec().file_name = true;
+  return *this;
+}
+
 ChoiceKey& ChoiceKey::def(std::string value) {
   spec().default_value = std::move(value);
   return *this;

@@ -81,6 +81,7 @@ class StringKey : public ScalarKeyBuilder<StringKey> {
  public:
   using ScalarKeyBuilder::ScalarKeyBuilder;
   StringKey& def(std::string value);
+  StringKey& file_name();  // the value must be a file name (is_file_name): it names output files
 };
 
 class ChoiceKey : public ScalarKeyBuilder<ChoiceKey> {

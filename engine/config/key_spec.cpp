@@ -176,4 +176,12 @@ void Declarations::check() const {
   if (!problems.empty()) throw std::logic_error("config: invalid declarations:" + problems);
 }
 
+bool is_file_name(std::string_view s) {
+  if (s.empty() || s.size() > 100 || s.front() == '.') return false;
+  for (const char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.'))
+      return false;
+  return true;
+}
+
 }  // namespace sentra::config

@@ -34,11 +34,17 @@ struct KeySpec {
   double num_min = -std::numeric_limits<double>::infinity();
   double num_max = std::numeric_limits<double>::infinity();
   std::vector<std::string> choices;
+  // Strings only: the value names a file or folder (is_file_name), so it may not hold a path.
+  bool file_name = false;
   // The bound field's own limits; range() may only narrow them.
   std::int64_t field_int_min = std::numeric_limits<std::int64_t>::min();
   std::int64_t field_int_max = std::numeric_limits<std::int64_t>::max();
   std::uint64_t field_uint_max = std::numeric_limits<std::uint64_t>::max();
 };
+
+// Letters, digits, '_', '-' and '.', 1 to 100 of them, not starting with '.': safe as one
+// file or folder name on any file system, never a path ("../x", "a/b") or a hidden file.
+bool is_file_name(std::string_view s);
 
 struct SectionSpec {
   std::string path;

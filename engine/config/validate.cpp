@@ -111,6 +111,7 @@ struct Checker {
 
   std::optional<Value> string(const KeySpec& k, const Node& n, const Mark& m, const std::string& path) {
     if (n.type != Node::Type::scalar) return wrong_type(k, n, m, path);
+    if (k.file_name && !is_file_name(n.text)) return fail(m, path, "expected " + expectation(k) + ", got " + describe(n));
     return n.text;
   }
 

@@ -38,7 +38,7 @@ config::Schema<Params> declare() {
       .describe("Scenario file format version. This release reads version 1.");
   s.choice("kind", KEY(kind), {"scenario"}).def("scenario")
       .describe("What the file is: `scenario` (experiment files come later).");
-  s.string("name", KEY(name)).required().describe("Short name of the scenario, used in output files and reports.");
+  s.string("name", KEY(name)).required().file_name().describe("Short name of the scenario, used in output file names (results/NAME.h5) and reports.");
   s.string("description", KEY(description)).def("").describe("Free text shown in reports.");
   s.integer("seed", KEY(seed)).def(20071).range(0, 9'007'199'254'740'991LL)
       .describe("Seed of every random stream. Same scenario and seed give bit-identical results at any thread count.");
