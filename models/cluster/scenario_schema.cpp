@@ -24,7 +24,7 @@ void declare_products(config::Schema<Params>& s) {
     s.number(at + ".share", [g](Params& p) -> auto& { return p.products[g].share; }).def(c.share).range(0.0, 1.0).unit("weight")
         .describe("Weight of " + name + " among sentra: clusters and unclustered SMEs draw their product by these weights (traders, buyers and big firms then follow the firms' mix, region by region). Default: its share of the 7,437 sentra of 2017 (industry.co.id/read/7097).");
     s.number(at + ".import_tariff", [g](Params& p) -> auto& { return p.products[g].import_tariff; }).def(0.08).range(0.0, 10.0).unit("fraction")
-        .settable().describe("Indonesian tariff on imported " + name + ". Default 8%: the 2007 ACFTA normal-track rate of lines with a 10-15% MFN tariff (5% in 2009, 0% in 2010), the same for every product; scenarios/acfta_tariff_path.yaml sets each product's band.");
+        .settable().describe("Indonesian tariff on imported " + name + ". Default 8%: the 2007 ACFTA normal-track rate of lines with a 10-15% MFN tariff (5% in 2009, 0% in 2010), the same for every product; scenarios/acfta_tariff_path.yaml sets each product's band. The starting value sets the starting import price, not the import share: that starts at buyers.import_share_initial whatever the tariff (docs/model.md §5.5, §7.18), so a tariff policy is a timeline event that changes this key during the run.");
     s.number(at + ".partner_tariff", [g](Params& p) -> auto& { return p.products[g].partner_tariff; }).def(0.1).range(0.0, 10.0).unit("fraction")
         .settable().describe("Tariff partner countries charge on Indonesian " + name + " (export-market opening lowers it). [P]");
     s.number(at + ".import_quality", [g](Params& p) -> auto& { return p.products[g].import_quality; }).def(0.5).range(0.0, 1.0).unit("fraction")
@@ -37,7 +37,7 @@ config::Schema<Params> declare() {
   s.integer("schema_version", KEY(schema_version)).required().range(1, 1)
       .describe("Scenario file format version. This release reads version 1.");
   s.choice("kind", KEY(kind), {"scenario"}).def("scenario")
-      .describe("What the file is: `scenario` (experiment files come later).");
+      .describe("What the file is: `scenario`, the default. Experiment files say `kind: experiment` and have keys of their own (docs/experiments.md); `sentra validate` reads both kinds.");
   s.string("name", KEY(name)).required().file_name().describe("Short name of the scenario, used in output file names (results/NAME.h5) and reports.");
   s.string("description", KEY(description)).def("").describe("Free text shown in reports.");
   s.integer("seed", KEY(seed)).def(20071).range(0, 9'007'199'254'740'991LL)
