@@ -26,6 +26,7 @@
 #include "cli/aggregate_columns.hpp"
 #include "cli/commands.hpp"
 #include "cli/ensemble_progress.hpp"
+#include "cli/output_target.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/run_slots.hpp"
 #include "cli/version.hpp"
@@ -184,6 +185,11 @@ int compare_command(const CompareOptions& o, distributed::ProcessGroup& group) {
     return usage("--out " + target.string() + ": the report is written next to the results as .md; give the .h5 name");
   fs::path report_path = target;
   report_path.replace_extension(".md");
+  {
+    std::vector<fs::path> inputs(o.scenarios.begin(), o.scenarios.end());
+    for (const auto& [path, option] : {std::pair{target, "--out"}, std::pair{report_path, "the report next to --out"}})
+      if (const auto problem = output_target_problem(path, inputs, option)) return usage(*problem);
+  }
   const bool speak = group.leader() && !o.quiet;
 
   // --- Runs -------------------------------------------------------------------------------

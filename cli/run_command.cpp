@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/large_blocks.hpp"
+#include "cli/output_target.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_info.hpp"
 #include "cli/scenario_model.hpp"
@@ -42,6 +43,10 @@ int run_command(const RunOptions& o) {
 
   const std::filesystem::path target =
       o.out.empty() ? std::filesystem::path("results") / (params.name + ".h5") : std::filesystem::path(o.out);
+  if (const auto problem = output_target_problem(target, {o.scenario})) {
+    std::cerr << "sentra run: " << *problem << "\n";
+    return exit_invalid;
+  }
   if (target.has_parent_path()) {
     std::error_code ec;
     std::filesystem::create_directories(target.parent_path(), ec);
