@@ -54,6 +54,16 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
 
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  // The scenario key `seed` takes 0..2^53-1 (exact in JSON and doubles). Checked on the text,
+  // before conversion: an unsigned option would read "-1" as 2^64-1 and the message would then
+  // speak of a --set the user never typed.
+  const auto seed_range = CLI::Validator(
+      [](std::string& text) -> std::string {
+        const bool digits = !text.empty() && text.size() <= 16 && text.find_first_not_of("0123456789") == std::string::npos;
+        if (digits && std::stoull(text) <= 9'007'199'254'740'991ULL) return "";
+        return "expected an integer in [0, 9007199254740991], got " + text;
+      },
+      "SEED in [0, 2^53-1]");
 
   RunOptions run;
   run.command_line = command_line;
@@ -61,7 +71,7 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
   run_cmd->add_option("scenario", run.scenario, "Scenario file (YAML)")->required();
   run_cmd->add_option("-o,--out", run.out, "Result file (default: results/<name>.h5)");
   run_cmd->add_option("-t,--threads", run.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
-  run_cmd->add_option("--seed", run.seed, "Override the scenario's seed");
+  run_cmd->add_option("--seed", run.seed, "Override the scenario's seed")->check(seed_range);
   run_cmd->add_option("--steps", run.steps, "Override the number of months");
   run_cmd->add_option("--set", run.sets, "Override a key: --set key.path=value (repeatable)");
   run_cmd->add_flag("-q,--quiet", run.quiet, "No progress or summary");
@@ -80,7 +90,7 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
   bench_cmd->add_option("--model", bench_model, "cluster (default) or virus-on-network")
       ->check(CLI::IsMember({"cluster", "virus-on-network"}));
   bench_cmd->add_option("--threads", bench.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
-  bench_cmd->add_option("--seed", bench.seed, "Seed");
+  bench_cmd->add_option("--seed", bench.seed, "Seed")->check(seed_range);
   // --model cluster
   auto* smes_opt = bench_cmd->add_option("--smes", bench.smes, "cluster: SMEs in the synthetic world (default 100000)")
                        ->check(CLI::Range(1LL, 60'000'000LL));
@@ -119,7 +129,7 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
       "calibrate", "Run a scenario and compare it with the study's targets (Table 1 shares, workers per unit, partnerships, size tail, survival); exit 3 if a moment is outside its tolerance");
   calibrate_cmd->add_option("scenario", calibrate.scenario, "Scenario file (YAML)")->required();
   calibrate_cmd->add_option("--set", calibrate.sets, "Override a key: --set key.path=value (repeatable)");
-  calibrate_cmd->add_option("--seed", calibrate.seed, "Override the scenario's seed");
+  calibrate_cmd->add_option("--seed", calibrate.seed, "Override the scenario's seed")->check(seed_range);
   calibrate_cmd->add_option("-t,--threads", calibrate.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
   calibrate_cmd->add_option("--format", calibrate.format, "text (default) or csv")->check(CLI::IsMember({"text", "csv"}));
   calibrate_cmd->add_flag("-q,--quiet", calibrate.quiet, "No progress");
@@ -146,7 +156,8 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
       ->check(CLI::Range(0, 1024));
   compare_cmd->add_option("--seed", compare.seed,
                           "Base seed (default: the first scenario's seed). Replicate r runs with seed base + r in every "
-                          "scenario: the scenario files' own seeds are overridden, so the comparison is paired");
+                          "scenario: the scenario files' own seeds are overridden, so the comparison is paired")
+      ->check(seed_range);
   compare_cmd->add_option("--steps", compare.steps, "Override the number of months of every scenario");
   compare_cmd->add_option("--set", compare.sets, "Override a key in every scenario: --set key.path=value (repeatable)");
   auto* outcomes_opt = compare_cmd->add_option(

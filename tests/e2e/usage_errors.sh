@@ -14,6 +14,13 @@ expect 2 "$bin" bench --smes 0
 expect 2 "$bin" bench --smes 100 --steps 1 --set no.such_key=1
 expect 2 "$bin" bench --model virus-on-network --set buyers.links_traditional=40
 expect 2 "$bin" run /nonexistent/scenario.yaml
+# A seed out of range is reported as the option the user typed, with the value they gave.
+for cmd in run calibrate; do
+  msg=$("$bin" $cmd x.yaml --seed -1 2>&1); rc=$?
+  [ $rc = 2 ] && grep -q -- "^--seed: expected an integer in \[0, 9007199254740991\], got -1" <<<"$msg" ||
+    { echo "FAIL: $cmd --seed -1 exited $rc: $msg"; fail=1; }
+done
+expect 2 "$bin" compare a.yaml b.yaml -r 2 --seed 9007199254740992
 expect 0 "$bin" --help
 expect 0 "$bin" run --help
 exit $fail
