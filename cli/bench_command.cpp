@@ -31,6 +31,8 @@ int bench_command(const BenchOptions& o) {
   opts.overrides.insert(opts.overrides.end(), o.sets.begin(), o.sets.end());
   const auto loaded = config::load_text(cluster::scenario_schema(), "<bench>",
                                         "schema_version: 1\nname: bench\n", opts);
+  // A --set may override the size or the months (world.smes, steps): report what ran.
+  const std::int64_t smes = loaded.value.world.smes, steps = loaded.value.steps;
   const double rss_before = current_rss_bytes();
   cluster::Simulation sim(loaded.value, o.threads);
   const auto& w = sim.world();
@@ -41,9 +43,9 @@ int bench_command(const BenchOptions& o) {
                partnership = double(w.net.partnership.edges()), social = double(w.net.social.edges());
 
   const auto start = std::chrono::steady_clock::now();
-  for (std::int64_t t = 0; t < o.steps; ++t) sim.step();
+  for (std::int64_t t = 0; t < steps; ++t) sim.step();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const double per_step = seconds / double(o.steps);
+  const double per_step = seconds / double(steps);
   const double peak = peak_rss_bytes();
   const double resident = current_rss_bytes();
   std::printf(
@@ -51,8 +53,8 @@ int bench_command(const BenchOptions& o) {
       "\"seconds_per_step\":%.6g,\"sme_steps_per_s\":%.6g,\"peak_rss_bytes\":%.0f,\"bytes_per_sme\":%.1f,"
       "\"resident_bytes_per_sme\":%.1f,\"edges_by_layer\":{\"sales\":%.0f,\"supply\":%.0f,\"partnership\":%.0f,"
       "\"social\":%.0f}}\n",
-      static_cast<long long>(n), agents, edges, static_cast<long long>(o.steps), sim.threads(), per_step,
-      double(n) / per_step, peak, (peak - rss_before) / double(n), (resident - rss_before) / double(n), sales, supply,
+      static_cast<long long>(smes), agents, edges, static_cast<long long>(steps), sim.threads(), per_step,
+      double(smes) / per_step, peak, (peak - rss_before) / double(smes), (resident - rss_before) / double(smes), sales, supply,
       partnership, social);
   return exit_ok;
 }
