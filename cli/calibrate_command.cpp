@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/scenario_model.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
 #include "models/cluster/calibration.hpp"
@@ -42,6 +43,7 @@ std::string csv_field(const std::string& s) {
 int calibrate_command(const CalibrateOptions& o) {
   std::vector<std::string> sets = o.sets;
   if (o.seed) sets.push_back("seed=" + std::to_string(*o.seed));
+  refuse_experiment_file(o.scenario, "calibrate");
   const auto loaded = cluster::load_scenario(o.scenario, sets);  // ConfigError -> exit 2 in main
   const auto& params = loaded.value;
 

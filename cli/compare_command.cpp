@@ -27,6 +27,7 @@
 #include "cli/commands.hpp"
 #include "cli/ensemble_progress.hpp"
 #include "cli/output_target.hpp"
+#include "cli/scenario_model.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/run_slots.hpp"
 #include "cli/version.hpp"
@@ -137,6 +138,7 @@ int compare_command(const CompareOptions& o, distributed::ProcessGroup& group) {
     std::vector<std::string> with_seed = sets;
     if (base_seed) with_seed.push_back("seed=" + std::to_string(*base_seed));
     try {
+      refuse_experiment_file(file, "compare");
       scenarios.push_back({file, cluster::load_scenario(file, with_seed)});
       if (!base_seed) base_seed = scenarios.back().loaded.value.seed;
     } catch (const config::ConfigError& e) {

@@ -38,6 +38,7 @@ int run_command(const RunOptions& o) {
   std::vector<std::string> sets = o.sets;
   if (o.seed) sets.push_back("seed=" + std::to_string(*o.seed));
   if (o.steps) sets.push_back("steps=" + std::to_string(*o.steps));
+  refuse_experiment_file(o.scenario, "run");
   auto loaded = cluster::load_scenario(o.scenario, sets);  // ConfigError -> exit 2 in main
   const auto& params = loaded.value;
 

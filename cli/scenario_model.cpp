@@ -20,4 +20,11 @@ experiments::ScenarioModel cluster_scenario_model() {
   return model;
 }
 
+void refuse_experiment_file(const std::string& path, const std::string& command) {
+  if (const auto mark = experiments::experiment_kind_mark(path))
+    throw config::ConfigError({{*mark, "kind",
+                                "expected scenario (sentra " + command + " takes scenario files; an experiment file runs "
+                                "with sentra sweep " + path + "), got experiment"}});
+}
+
 }  // namespace sentra::cli

@@ -8,4 +8,9 @@ namespace sentra::cli {
 
 experiments::ScenarioModel cluster_scenario_model();
 
+// Throws config::ConfigError with one message when `path` is an experiment file, which
+// `command` (run, compare, calibrate) cannot take: rather than a dozen "unknown key" lines,
+// it says to use `sentra sweep`.
+void refuse_experiment_file(const std::string& path, const std::string& command);
+
 }  // namespace sentra::cli

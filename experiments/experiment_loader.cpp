@@ -884,14 +884,17 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
   return ex;
 }
 
-bool is_experiment_file(const std::string& path) {
+std::optional<config::Mark> experiment_kind_mark(const std::string& path) {
   std::vector<Diagnostic> ignored;
   const auto text = config::read_source(path, max_file_bytes, {path, 1, 1}, "", ignored);
-  if (!text) return false;
+  if (!text) return std::nullopt;
   const auto root = config::parse_yaml(path, *text, max_depth, ignored);
-  if (!root || root->type != Node::Type::map) return false;
+  if (!root || root->type != Node::Type::map) return std::nullopt;
   const Entry* kind = root->find("kind");
-  return kind && kind->value.type == Node::Type::scalar && kind->value.text == "experiment";
+  if (kind && kind->value.type == Node::Type::scalar && kind->value.text == "experiment") return kind->value.mark;
+  return std::nullopt;
 }
+
+bool is_experiment_file(const std::string& path) { return experiment_kind_mark(path).has_value(); }
 
 }  // namespace sentra::experiments

@@ -11,9 +11,11 @@
 // experiment's steps), so a broken scenario is reported before any run.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/config/diagnostic.hpp"
 #include "engine/config/key_spec.hpp"
 #include "experiments/experiment.hpp"
 
@@ -45,5 +47,7 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model);
 // True when `path` is readable YAML whose top level says `kind: experiment`: how `sentra
 // validate` tells experiment files from scenario files. Anything unreadable is "no".
 bool is_experiment_file(const std::string& path);
+// The same test, giving where the file says `experiment` (for a message), or nothing.
+std::optional<config::Mark> experiment_kind_mark(const std::string& path);
 
 }  // namespace sentra::experiments

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage errors exit with 2; help exits with 0.
-bin=$1
+bin=$1; root=$2
 fail=0
 expect() {  # expected-code command...
   local want=$1; shift
@@ -24,6 +24,13 @@ expect 2 "$bin" compare a.yaml b.yaml -r 2 --seed 9007199254740992
 # bench reports the world that ran, also when --set overrides its size or months.
 json=$("$bin" bench --smes 100 --steps 2 --set world.smes=50 --set steps=3 2>&1)
 grep -q '"smes":50,' <<<"$json" && grep -q '"steps":3,' <<<"$json" || { echo "FAIL: bench reported another world: $json"; fail=1; }
+# An experiment file given to run, compare or calibrate: one line that points to sweep.
+experiment="$root/scenarios/experiments/workshop_factorial.yaml"
+for cmd in "run $experiment" "calibrate $experiment" "compare $root/scenarios/workshop_small.yaml $experiment -r 2"; do
+  msg=$("$bin" $cmd 2>&1); rc=$?
+  [ $rc = 2 ] && [ "$(wc -l <<<"$msg")" = 1 ] && grep -q "workshop_factorial.yaml:5:7: kind: expected scenario (sentra .* takes scenario files; an experiment file runs with sentra sweep" <<<"$msg" ||
+    { echo "FAIL: '$cmd' exited $rc: $msg"; fail=1; }
+done
 expect 0 "$bin" --help
 expect 0 "$bin" run --help
 exit $fail
