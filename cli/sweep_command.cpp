@@ -140,10 +140,21 @@ int prepare_results_folder(const SweepOptions& o, const fs::path& dir, const std
     if (!o.resume)
       return refuse(dir.string() + " already holds runs of a sweep: give --resume to continue it (finished runs are "
                                    "kept), or --out another folder, or remove " + dir.string());
-    const std::string previous = read_file(dir / "experiment.yaml");
-    if (!same_experiment(previous, resolved))
+    std::error_code missing;
+    if (!fs::exists(dir / "experiment.yaml", missing)) {
+      // Safe to go on: a finished run is kept only if its file holds this very run (seed and
+      // resolved scenario, sweep_run.cpp); the rest run again.
+      if (!o.quiet)
+        std::cerr << "sentra sweep: " << dir.string() << " has no experiment.yaml; each finished run is checked against "
+                  << o.experiment << " and kept only if it is this experiment's\n";
+    } else if (!same_experiment(read_file(dir / "experiment.yaml"), resolved)) {
       return refuse(dir.string() + " holds runs of a different experiment (its experiment.yaml differs from " +
                     o.experiment + " as resolved now): --out another folder, or remove " + dir.string());
+    }
+    // Files an interrupted sweep was writing: never a finished run, and would only linger.
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(runs_dir, ec))
+      if (entry.path().extension() == ".partial") fs::remove(entry.path(), ec);
   }
   std::error_code ec;
   fs::create_directories(runs_dir, ec);

@@ -53,6 +53,17 @@ grep -q "6 resumed" "$out/resume.err" || { echo "FAIL: expected 6 runs resumed: 
 cmp -s "$out/resume/runs.csv" "$out/t2/runs.csv" || { echo "FAIL: runs.csv after --resume differs"; diff "$out/resume/runs.csv" "$out/t2/runs.csv"; fail=1; }
 "$py" "$check" same "$out/resume" "$out/t2" || fail=1
 
+# A folder that lost its experiment.yaml still resumes (each run is checked on its own), and
+# files of runs that were being written when a sweep stopped are cleared away.
+cp -r "$out/t2" "$out/noyaml"; rm "$out/noyaml/experiment.yaml"
+echo partial > "$out/noyaml/runs/dp0001_r00.h5.partial"
+"$bin" sweep "$experiment" --out "$out/noyaml" --resume > /dev/null 2> "$out/noyaml.err"
+rc=$?; [ $rc = 0 ] || { echo "FAIL: --resume without experiment.yaml exited $rc: $(tail -2 "$out/noyaml.err")"; fail=1; }
+grep -q "8 resumed" "$out/noyaml.err" || { echo "FAIL: expected 8 runs resumed without experiment.yaml: $(tail -1 "$out/noyaml.err")"; fail=1; }
+grep -q "has no experiment.yaml" "$out/noyaml.err" || { echo "FAIL: no word about the missing experiment.yaml"; fail=1; }
+[ -s "$out/noyaml/experiment.yaml" ] || { echo "FAIL: experiment.yaml not written again"; fail=1; }
+[ ! -e "$out/noyaml/runs/dp0001_r00.h5.partial" ] || { echo "FAIL: a stale .partial was left behind"; fail=1; }
+
 # A results folder copied elsewhere (its scenarios now at other relative paths) resumes too:
 # every run is kept, and experiment.yaml is rewritten with the paths from its new place.
 mkdir -p "$out/moved/deeper"; cp -r "$out/t2" "$out/moved/deeper/copy"
