@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
 
 #include "engine/compaction.hpp"
 #include "engine/random.hpp"
@@ -18,6 +22,25 @@
 #include "models/cluster/world_builder.hpp"
 
 namespace sentra::cluster {
+
+// Entry that outpaces exits for long (a large sme.entry_rate, sme.entry_replacement above 1)
+// grows the world without bound; it stops here with a message, as a world too large to load
+// is refused, rather than being killed by the kernel (or taking the machine's memory from
+// everything else) some months later.
+void refuse_growth_beyond_memory(const World& w, std::uint64_t smes) {
+  Params grown = w.params;
+  grown.world.smes = static_cast<std::int64_t>(smes);
+  const double need = double(estimate_world_bytes(grown)), physical = physical_memory_bytes();
+  const bool too_many_ids = smes >= std::uint64_t{std::numeric_limits<std::uint32_t>::max()} / 2;
+  if (!too_many_ids && (physical <= 0 || need <= world_memory_share * physical)) return;
+  std::ostringstream why;
+  why.precision(3);
+  why << "month " << w.step << ": the world would grow to " << smes << " SMEs (about " << need / 1e9
+      << " GB; this machine has " << physical / 1e9 << " GB): entry outpaces exit (sme.entry_rate "
+      << w.params.sme.entry_rate << ", sme.entry_replacement " << w.params.sme.entry_replacement << ")";
+  throw std::runtime_error(why.str());
+}
+
 
 namespace {
 
@@ -128,8 +151,10 @@ bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
   for (auto x : ended) ending += x;
   w.partnerships_ended_this_step = ending;
   auto plan = plan_compaction(w.sme.alive);
-  std::uint32_t entrants = 0;
-  for (auto n : w.pending_entrants) entrants += n;
+  std::uint64_t entering = 0;
+  for (auto n : w.pending_entrants) entering += n;
+  refuse_growth_beyond_memory(w, plan.survivors() + entering);
+  const auto entrants = static_cast<std::uint32_t>(entering);
   // Buyer ties that market development and diversification chose, read on the old ids.
   const auto strategy_ties = strategy_buyer_ties(w, plan.old_to_new);
   // Traders' visits to clusters (trader_visits.hpp), also read on the old ids and last month's trade.

@@ -2,6 +2,8 @@
 // What happens between two months: the timeline's policy events take effect, entry is drawn,
 // and (every world.compact_every months) exited firms are compacted away, entrants join and
 // the network is rebuilt. Structure changes only here, never inside a phase.
+#include <cstdint>
+
 #include "engine/scheduler.hpp"
 #include "models/cluster/world.hpp"
 
@@ -21,6 +23,11 @@ void review_informality(World& w);
 // ratios, per-edge orders and prices) are freed on the way and come back zeroed, sized for
 // the new world: nothing in here may read them after their release points.
 void compact_and_enter(World& w, Scheduler& scheduler);
+
+// Throws std::runtime_error (month, SME count, the memory it would need, the entry keys)
+// when a world of `smes` SMEs would not fit in this machine's memory or its 32-bit ids:
+// compact_and_enter calls it before entrants join, so runaway entry stops with a message.
+void refuse_growth_beyond_memory(const World& w, std::uint64_t smes);
 
 // Makes next month's information current.
 void swap_information(World& w, Scheduler& scheduler);

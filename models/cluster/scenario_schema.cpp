@@ -1,6 +1,5 @@
 #include "models/cluster/scenario_schema.hpp"
 
-#include <unistd.h>
 
 #include <sstream>
 
@@ -134,7 +133,7 @@ config::Schema<Params> declare() {
   s.boolean("sme.entry_replaces_class", KEY(sme.entry_replaces_class)).def(true)
       .describe("Entrants take the places exits left, class by class: the exited firm's workers, productivity, product, cluster, traders and buyers, and the orders they placed there; off: every entrant is a micro firm that sets up with random ties.");
   s.number("sme.entry_rate", KEY(sme.entry_rate)).def(0.0).range(0.0, 1.0).unit("1/month")
-      .describe("Further entrants per live SME per month (new ventures beyond replacement), before the levy deterrent.");
+      .describe("Further entrants per live SME per month (new ventures beyond replacement), before the levy deterrent. Entry beyond exits grows the world; a run whose world would outgrow 80% of the machine's memory stops with an error (exit 1) at the boundary where it would.");
   s.number("sme.entry_levy_elasticity", KEY(sme.entry_levy_elasticity)).def(5.0).range(0.0, 100.0).unit("1")
       .describe("eta: entry is scaled by ((1 - levy rate) / (1 - the region's starting levy rate))^eta.");
   s.number("sme.entry_cost_elasticity", KEY(sme.entry_cost_elasticity)).def(0.5).range(0.0, 100.0).unit("1")
@@ -499,9 +498,9 @@ config::Loaded<Params> load_scenario(const std::string& path, const std::vector<
   }
 
   // Refuse worlds that cannot fit in this machine's memory before allocating anything.
-  const double physical = double(sysconf(_SC_PHYS_PAGES)) * double(sysconf(_SC_PAGE_SIZE));
+  const double physical = physical_memory_bytes();
   const double need = double(estimate_world_bytes(p));
-  if (physical > 0 && need > 0.8 * physical) {
+  if (physical > 0 && need > world_memory_share * physical) {
     std::ostringstream got;
     got.precision(3);
     got << p.world.smes << " SMEs (about " << need / 1e9 << " GB; this machine has " << physical / 1e9 << " GB)";

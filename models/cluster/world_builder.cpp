@@ -1,5 +1,7 @@
 #include "models/cluster/world_builder.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -509,6 +511,11 @@ void size_month_arrays(World& w) {
   w.supply_export.assign(w.net.supply.edges(), 0.f);
   w.partner_order.assign(w.net.partnership.edges(), 0.f);
   w.partner_price.assign(w.net.partnership.edges(), 0.f);
+}
+
+double physical_memory_bytes() {
+  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && page > 0 ? double(pages) * double(page) : 0.0;
 }
 
 std::size_t estimate_world_bytes(const Params& p) {

@@ -25,6 +25,11 @@ void size_month_arrays(World& w);
 // (used to refuse absurd sizes before any allocation).
 std::size_t estimate_world_bytes(const Params& params);
 
+// The machine's physical memory in bytes (0 if unknown). A world is refused when its
+// estimate passes 80% of it: at load (load_scenario) and whenever it grows (compact_and_enter).
+double physical_memory_bytes();
+inline constexpr double world_memory_share = 0.8;
+
 // Workers per firm within a size band: P(L) ∝ exp(lambda·L) on the integers [lo, hi], with
 // lambda solved so the mean is `mean` (Table 1's workers per unit for the class).
 class EmploymentDistribution {

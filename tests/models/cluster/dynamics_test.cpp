@@ -6,6 +6,7 @@
 #include <map>
 
 #include "model_fixture.hpp"
+#include "models/cluster/boundary.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/simulation.hpp"
 
@@ -161,4 +162,20 @@ TEST_CASE("spin-offs.micro entrants of a cluster are founded from its profitable
   CHECK(clustered1 == clustered0);
   (void)micro0;
   (void)micro1;
+}
+
+TEST_CASE("refuse_growth_beyond_memory.a world that would outgrow memory or 32-bit ids stops with a message") {
+  Simulation sim(testing::small_params({"sme.entry_rate=1"}), 1);
+  const auto& w = sim.world();
+  CHECK_NOTHROW(refuse_growth_beyond_memory(w, 2 * w.sme.size()));
+  // Far more SMEs than any machine holds: the message says how many, and which keys let entry run away.
+  try {
+    refuse_growth_beyond_memory(w, 1'000'000'000'000ull);
+    FAIL("no error for a trillion SMEs");
+  } catch (const std::runtime_error& e) {
+    const std::string why = e.what();
+    CHECK(why.find("would grow to 1000000000000 SMEs") != std::string::npos);
+    CHECK(why.find("sme.entry_rate 1") != std::string::npos);
+  }
+  CHECK_THROWS_AS(refuse_growth_beyond_memory(w, 3'000'000'000ull), std::runtime_error);  // past 32-bit ids
 }
