@@ -2,7 +2,8 @@
 # `sentra report` end to end: a tiny comparison (the workshop world against a variant that
 # cuts the import tariff at month 6) and a tiny sweep (workshop_factorial) and a tiny Morris
 # sweep, each rendered as HTML, Markdown and CSV; sweeps whose indices are n/a; bad input
-# (exit 2, nothing written) and a missing gnuplot (exit 1, says what to install).
+# (exit 2, nothing written); an output folder made or, when it cannot be, the reason (exit
+# 1); and a missing gnuplot (exit 1, says what to install).
 # report_in_chromium.sh then draws the pages.
 bin=$1; root=$2; out=$3
 mkdir -p "$out"; rm -rf "${out:?}"/*
@@ -113,6 +114,23 @@ expect2 "folder without runs.h5" "not a sweep folder" "$out/empty"
 expect2 "run file" "run file of a single run" "$out/factorial/runs/dp0000_r00.h5"
 "$bin" report "$out/cmp.h5" --format pdf > /dev/null 2>&1; rc=$?
 [ $rc = 2 ] || { echo "FAIL: --format pdf exited $rc, expected 2"; fail=1; }
+
+# --out in a folder that does not exist: made, as run, compare and sweep make theirs. One
+# that cannot be made (a file on the way), or a .partial that cannot be written: exit 1 with
+# the OS's reason, nothing written.
+"$bin" report "$out/cmp.h5" --out "$out/new/deeper/cmp.html" --quiet || { echo "FAIL: --out in a missing folder exited $?"; fail=1; }
+[ -s "$out/new/deeper/cmp.html" ] && [ ! -e "$out/new/deeper/cmp.html.partial" ] ||
+  { echo "FAIL: --out in a missing folder: no cmp.html"; fail=1; }
+expect1() {  # what pattern out
+  local what=$1 pattern=$2 target=$3
+  "$bin" report "$out/cmp.h5" --format md --out "$target" > /dev/null 2> "$out/err.txt"; local rc=$?
+  [ $rc = 1 ] || { echo "FAIL: $what exited $rc, expected 1"; fail=1; }
+  grep -q -- "$pattern" "$out/err.txt" || { echo "FAIL: $what: no '$pattern' in: $(cat "$out/err.txt")"; fail=1; }
+  [ ! -f "$target" ] && [ ! -f "$target.partial" ] || { echo "FAIL: $what wrote a file"; fail=1; }
+}
+expect1 "--out under a file" "cannot create output folder $out/text.h5/sub: Not a directory" "$out/text.h5/sub/x.md"
+mkdir -p "$out/taken/x.md.partial/inside"
+expect1 "--out whose .partial is a folder" "cannot write $out/taken/x.md.partial: Is a directory" "$out/taken/x.md"
 
 # No gnuplot: exit 1, says what to install; Markdown still works without it.
 SENTRA_GNUPLOT=/nonexistent/gnuplot "$bin" report "$out/cmp.h5" --out "$out/nognuplot.html" 2> "$out/err.txt"; rc=$?
