@@ -86,14 +86,14 @@ expect_na() {  # folder, then patterns the page must hold
   done
   "$bin" report "$out/$folder" --format md --out - | grep -q "every index is n/a" || { echo "FAIL: $folder Markdown: no n/a sentence"; fail=1; }
 }
-sed -e 's/^name: report_morris/name: report_sobol_failed/' \
+sed -e 's/^name: report_sobol/name: report_sobol_failed/' \
     -e 's/^  - {key: policy.promotion.*/  - {key: sme.markup_min, min: 0.5, max: 1.5, role: uncertainty}/' "$out/sobol.yaml" > "$out/sobol_failed.yaml"
 expect_na sobol_failed "income: every index is n/a: [0-9]* of 16 design points have no value (every replicate failed)" \
   "No chart of income" "No chart of trust"
 sed -e 's/^name: report_morris/name: report_morris_failed/' \
     -e 's/^  - {key: policy.promotion.*/  - {key: sme.markup_min, min: 0.5, max: 1.5, role: uncertainty}/' "$out/morris.yaml" > "$out/morris_failed.yaml"
 expect_na morris_failed "income: every index is n/a: [0-9]* of 9 design points have no value" "No chart of income"
-sed -e 's/^name: report_morris/name: report_sobol_constant/' \
+sed -e 's/^name: report_sobol/name: report_sobol_constant/' \
     -e 's/^  - {name: trust, .*/  - {name: smes, series: smes, reduce: at, step: 0}/' "$out/sobol.yaml" > "$out/sobol_constant.yaml"
 expect_na sobol_constant "smes: every index is n/a: the outcome has the same value at every design point" \
   "No chart of smes" "<svg"
