@@ -1,6 +1,11 @@
 // `sentra report RESULT.h5|DIR`: reads what `compare` or `sweep` wrote and renders it for
 // people: a self-contained HTML page with charts, or Markdown or CSV tables. It runs
 // nothing; every number comes from the file.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -26,6 +31,38 @@ int invalid(const std::string& message) {
 }
 
 enum class Kind { comparison, sweep };
+
+// The report's folder, made if missing as `run`, `compare` and `sweep` make theirs; the
+// exit code (0: go on), with the OS's reason when it cannot be made.
+int make_parent_folder(const fs::path& target) {
+  if (!target.has_parent_path()) return exit_ok;
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  if (!ec) return exit_ok;
+  std::cerr << "sentra report: cannot create output folder " << target.parent_path().string() << ": " << ec.message()
+            << "\n";
+  return exit_failure;
+}
+
+// Why `path` cannot be opened for writing, as the OS says it ("Permission denied", "Is a
+// directory"): write_text_file's own message names the file but not the reason. Opening it
+// again is the only way to ask; a file this makes is removed.
+std::string why_not_writable(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd >= 0) {
+    ::close(fd);
+    std::error_code ignored;
+    fs::remove(path, ignored);
+    return "";
+  }
+  if (errno != EEXIST) return std::strerror(errno);
+  fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);  // there already: a folder, or read-only
+  if (fd >= 0) {
+    ::close(fd);
+    return "";
+  }
+  return std::strerror(errno);
+}
 
 }  // namespace
 
@@ -93,7 +130,14 @@ int report_command(const ReportOptions& options) {
     return exit_ok;
   }
   const fs::path out = options.out.empty() ? default_out : fs::path(options.out);
-  output::write_text_file(out, text);  // out.partial, then renamed
+  if (const int code = make_parent_folder(out); code != exit_ok) return code;
+  try {
+    output::write_text_file(out, text);  // out.partial, then renamed
+  } catch (const std::runtime_error& e) {
+    const std::string reason = why_not_writable(out.string() + ".partial");
+    std::cerr << "sentra report: " << e.what() << (reason.empty() ? "" : ": " + reason) << "\n";
+    return exit_failure;
+  }
   if (!options.quiet) std::cerr << "sentra report: wrote " << out.string() << "\n";
   return exit_ok;
 }

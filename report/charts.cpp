@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <sstream>
+#include <stdexcept>
 
 #include "report/gnuplot.hpp"
 
@@ -32,9 +33,37 @@ std::string common_settings(const std::string& title) {
   return s.str();
 }
 
+// gnuplot's own message for a chart without values names neither the chart nor the cause.
+void require_values(bool has, const std::string& title) {
+  if (!has) throw std::invalid_argument("chart '" + title + "' has no value to draw (every value is n/a)");
+}
+
 }  // namespace
 
+bool has_values(const TimeChart& chart) {
+  for (std::size_t t = 0; t < chart.x.size(); ++t) {
+    if (!std::isfinite(chart.x[t])) continue;
+    for (const auto& series : chart.series)
+      if (std::isfinite(series.mean[t]) || (std::isfinite(series.lower[t]) && std::isfinite(series.upper[t]))) return true;
+  }
+  return false;
+}
+
+bool has_values(const BarChart& chart) {
+  for (const auto& series : chart.series)
+    for (const double v : series.value)
+      if (std::isfinite(v)) return true;
+  return false;
+}
+
+bool has_values(const ScatterChart& chart) {
+  for (std::size_t i = 0; i < chart.x.size(); ++i)
+    if (std::isfinite(chart.x[i]) && std::isfinite(chart.y[i])) return true;
+  return false;
+}
+
 std::string time_chart_svg(const TimeChart& chart) {
+  require_values(has_values(chart), chart.title);
   std::ostringstream s;
   s << common_settings(chart.title) << "set xlabel " << gnuplot_quote(chart.x_label) << "\n"
     << "set ylabel " << gnuplot_quote(chart.y_label) << "\n";
@@ -62,6 +91,7 @@ std::string time_chart_svg(const TimeChart& chart) {
 }
 
 std::string bar_chart_svg(const BarChart& chart) {
+  require_values(has_values(chart), chart.title);
   std::ostringstream s;
   s << common_settings(chart.title) << "set ylabel " << gnuplot_quote(chart.y_label) << "\n";
   // Columns: category index, then value, lower, upper of each series.
@@ -96,6 +126,7 @@ std::string bar_chart_svg(const BarChart& chart) {
 }
 
 std::string scatter_chart_svg(const ScatterChart& chart) {
+  require_values(has_values(chart), chart.title);
   std::ostringstream s;
   s << common_settings(chart.title) << "set xlabel " << gnuplot_quote(chart.x_label) << "\n"
     << "set ylabel " << gnuplot_quote(chart.y_label) << "\n"

@@ -80,6 +80,12 @@ std::vector<std::string> short_lines(const ComparisonResults& r, std::size_t k, 
   return lines;
 }
 
+// gnuplot cannot draw a chart without one value (a series that is n/a in every month).
+std::string time_chart_or_sentence(const TimeChart& chart) {
+  if (has_values(chart)) return time_chart_svg(chart);
+  return "<p class=\"meta\">No chart of " + html_escape(chart.title) + ": every value is n/a.</p>";
+}
+
 std::string html_report(const ComparisonResults& r) {
   std::ostringstream b;
   const std::string& reference = r.scenarios.front();
@@ -149,7 +155,7 @@ std::string html_report(const ComparisonResults& r) {
         if (k > 0) differences.series.push_back(std::move(d));
       }
       b << "<h3>" << html_escape(o.name) << "</h3>\n<div class=\"charts\">\n<div class=\"chart\">\n"
-        << time_chart_svg(means) << "\n</div>\n<div class=\"chart\">\n" << time_chart_svg(differences)
+        << time_chart_or_sentence(means) << "\n</div>\n<div class=\"chart\">\n" << time_chart_or_sentence(differences)
         << "\n</div>\n</div>\n";
     }
   }

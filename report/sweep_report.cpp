@@ -1,5 +1,6 @@
 #include "report/sweep_report.hpp"
 
+#include <cmath>
 #include <set>
 #include <sstream>
 
@@ -7,6 +8,7 @@
 #include "report/charts.hpp"
 #include "report/format.hpp"
 #include "report/html_page.hpp"
+#include "report/missing_indices.hpp"
 
 namespace sentra::report {
 namespace {
@@ -82,6 +84,23 @@ std::vector<std::size_t> rows_of(const Table& t, const std::string& outcome) {
   return rows;
 }
 
+// A chart slot: the chart, with the values it leaves out named under it, or a sentence in
+// its place when it has nothing to draw (gnuplot fails on a plot without one point).
+template <class Chart, class Draw>
+std::string chart_slot(const Chart& chart, Draw draw, const std::string& outcome, const MissingIndices& missing) {
+  std::ostringstream b;
+  b << "<div class=\"chart\">\n";
+  if (!has_values(chart)) {
+    b << "<p class=\"meta\">No chart of " << html_escape(outcome) << ": every value it would draw is n/a.</p>\n";
+  } else {
+    b << draw(chart) << "\n";
+    if (missing.any())
+      b << "<p class=\"meta\">Not drawn (n/a): " << html_escape(missing_factors_text(missing)) << ".</p>\n";
+  }
+  b << "</div>\n";
+  return b.str();
+}
+
 std::string sensitivity_charts(const SweepResults& s) {
   std::ostringstream b;
   const Table& t = s.sensitivity;
@@ -91,6 +110,7 @@ std::string sensitivity_charts(const SweepResults& s) {
   for (const auto& outcome : s.outcome_names) {
     const auto rows = rows_of(t, outcome);
     if (rows.empty()) continue;
+    const MissingIndices missing = missing_indices(s, outcome);
     if (s.sensitivity_method == "sobol") {
       BarChart chart{outcome + ": Sobol indices", "share of variance", {}, {}};
       for (const char* index : {"S1", "ST"}) {
@@ -106,8 +126,13 @@ std::string sensitivity_charts(const SweepResults& s) {
         }
         chart.series.push_back(std::move(series));
       }
-      for (const std::size_t r : rows) chart.categories.push_back(factor->texts[r]);
-      b << "<div class=\"chart\">\n" << bar_chart_svg(chart) << "\n</div>\n";
+      // A missing bar would read as a zero one: its factor's label says n/a.
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        bool absent = false;
+        for (const auto& series : chart.series) absent = absent || !std::isfinite(series.value[i]);
+        chart.categories.push_back(factor->texts[rows[i]] + (absent ? " (n/a)" : ""));
+      }
+      b << chart_slot(chart, [](const BarChart& c) { return bar_chart_svg(c); }, outcome, missing);
     } else {
       const auto* mu_star = t.find("mu_star");
       const auto* sigma = t.find("sigma");
@@ -118,7 +143,7 @@ std::string sensitivity_charts(const SweepResults& s) {
         chart.x.push_back(mu_star->numbers[r]);
         chart.y.push_back(sigma->numbers[r]);
       }
-      b << "<div class=\"chart\">\n" << scatter_chart_svg(chart) << "\n</div>\n";
+      b << chart_slot(chart, [](const ScatterChart& c) { return scatter_chart_svg(c); }, outcome, missing);
     }
   }
   b << "</div>\n";
@@ -175,6 +200,9 @@ std::string report_text(const SweepResults& s, bool html) {
   if (!s.sensitivity_method.empty() && s.sensitivity.rows() > 0) {
     h(2, s.sensitivity_method == "sobol" ? "Sobol indices" : "Morris elementary effects");
     p(sensitivity_explanation(s));
+    // Why indices are n/a, as the sweep's printout says it; the charts leave those out.
+    for (const auto& outcome : s.outcome_names)
+      if (const std::string text = missing_indices_text(missing_indices(s, outcome), outcome); !text.empty()) p(text);
     if (html) b << sensitivity_charts(s);
     b << table_text(s.sensitivity, all_but(s.sensitivity, {"row"}), html);
   }

@@ -6,6 +6,19 @@
 
 namespace sentra::report {
 
+namespace {
+
+// The change relative to the reference, with the sign of the difference even when it rounds
+// to zero: number() drops the sign of "-0.0", and "lowers it by ..., +0.0%" contradicts itself.
+std::string relative_change(double difference, double reference) {
+  const double percent = 100 * difference / std::abs(reference);
+  std::string text = number(percent, 1, true);
+  if (percent < 0 && text.front() == '+') text.front() = '-';
+  return text + "%";
+}
+
+}  // namespace
+
 Verdict verdict(double difference, double lower, double upper, double reference, double confidence, int decimals) {
   const std::string level = number(confidence * 100, 0) + "%";
   Verdict v;
@@ -20,7 +33,7 @@ Verdict verdict(double difference, double lower, double upper, double reference,
   }
   std::string relative;
   if (std::isfinite(reference) && reference != 0)
-    relative = ", " + number(100 * difference / std::abs(reference), 1, true) + "%";
+    relative = ", " + relative_change(difference, reference);
   if (lower > 0) {
     v.direction = Direction::raises;
     v.text = "raises it by " + number(difference, decimals) + " (" + level + " interval " + number(lower, decimals) +

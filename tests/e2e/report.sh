@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # `sentra report` end to end: a tiny comparison (the workshop world against a variant that
 # cuts the import tariff at month 6) and a tiny sweep (workshop_factorial) and a tiny Morris
-# sweep, each rendered as HTML, Markdown and CSV; bad input (exit 2, nothing written) and a
-# missing gnuplot (exit 1, says what to install). report_in_chromium.sh then draws the pages.
+# sweep, each rendered as HTML, Markdown and CSV; sweeps whose indices are n/a; bad input
+# (exit 2, nothing written); an output folder made or, when it cannot be, the reason (exit
+# 1); and a missing gnuplot (exit 1, says what to install).
+# report_in_chromium.sh then draws the pages.
 bin=$1; root=$2; out=$3
 mkdir -p "$out"; rm -rf "${out:?}"/*
 fail=0
@@ -69,6 +71,33 @@ for want in "Sobol indices" "S1 (alone)" "<svg"; do
   grep -q "$want" "$out/sobol/report.html" || { echo "FAIL: '$want' not in the Sobol report"; fail=1; }
 done
 
+# Indices that are n/a still give a page: design points whose every run fails (sme.markup_min
+# above sme.markup_max is refused), in a Sobol and a Morris sweep, and a Sobol sweep whose
+# second outcome does not vary (the SMEs at month 0). gnuplot cannot draw a chart without
+# one value, so a sentence takes its place, and the text says why the indices are n/a.
+expect_na() {  # folder, then patterns the page must hold
+  local folder=$1; shift
+  "$bin" sweep "$out/$folder.yaml" --out "$out/$folder" --quiet > /dev/null 2>&1
+  [ -s "$out/$folder/runs.h5" ] || { echo "FAIL: $folder sweep wrote no runs.h5"; fail=1; return; }
+  "$bin" report "$out/$folder" --quiet 2> "$out/err.txt" ||
+    { echo "FAIL: report of $folder exited $?: $(cat "$out/err.txt")"; fail=1; return; }
+  for want in "$@"; do
+    grep -q "$want" "$out/$folder/report.html" || { echo "FAIL: '$want' not in the $folder report"; fail=1; }
+  done
+  "$bin" report "$out/$folder" --format md --out - | grep -q "every index is n/a" || { echo "FAIL: $folder Markdown: no n/a sentence"; fail=1; }
+}
+sed -e 's/^name: report_sobol/name: report_sobol_failed/' \
+    -e 's/^  - {key: policy.promotion.*/  - {key: sme.markup_min, min: 0.5, max: 1.5, role: uncertainty}/' "$out/sobol.yaml" > "$out/sobol_failed.yaml"
+expect_na sobol_failed "income: every index is n/a: [0-9]* of 16 design points have no value (every replicate failed)" \
+  "No chart of income" "No chart of trust"
+sed -e 's/^name: report_morris/name: report_morris_failed/' \
+    -e 's/^  - {key: policy.promotion.*/  - {key: sme.markup_min, min: 0.5, max: 1.5, role: uncertainty}/' "$out/morris.yaml" > "$out/morris_failed.yaml"
+expect_na morris_failed "income: every index is n/a: [0-9]* of 9 design points have no value" "No chart of income"
+sed -e 's/^name: report_sobol/name: report_sobol_constant/' \
+    -e 's/^  - {name: trust, .*/  - {name: smes, series: smes, reduce: at, step: 0}/' "$out/sobol.yaml" > "$out/sobol_constant.yaml"
+expect_na sobol_constant "smes: every index is n/a: the outcome has the same value at every design point" \
+  "No chart of smes" "<svg"
+
 # Bad input: exit 2, a message, nothing written.
 expect2() {  # what pattern input
   local what=$1 pattern=$2 input=$3
@@ -85,6 +114,23 @@ expect2 "folder without runs.h5" "not a sweep folder" "$out/empty"
 expect2 "run file" "run file of a single run" "$out/factorial/runs/dp0000_r00.h5"
 "$bin" report "$out/cmp.h5" --format pdf > /dev/null 2>&1; rc=$?
 [ $rc = 2 ] || { echo "FAIL: --format pdf exited $rc, expected 2"; fail=1; }
+
+# --out in a folder that does not exist: made, as run, compare and sweep make theirs. One
+# that cannot be made (a file on the way), or a .partial that cannot be written: exit 1 with
+# the OS's reason, nothing written.
+"$bin" report "$out/cmp.h5" --out "$out/new/deeper/cmp.html" --quiet || { echo "FAIL: --out in a missing folder exited $?"; fail=1; }
+[ -s "$out/new/deeper/cmp.html" ] && [ ! -e "$out/new/deeper/cmp.html.partial" ] ||
+  { echo "FAIL: --out in a missing folder: no cmp.html"; fail=1; }
+expect1() {  # what pattern out
+  local what=$1 pattern=$2 target=$3
+  "$bin" report "$out/cmp.h5" --format md --out "$target" > /dev/null 2> "$out/err.txt"; local rc=$?
+  [ $rc = 1 ] || { echo "FAIL: $what exited $rc, expected 1"; fail=1; }
+  grep -q -- "$pattern" "$out/err.txt" || { echo "FAIL: $what: no '$pattern' in: $(cat "$out/err.txt")"; fail=1; }
+  [ ! -f "$target" ] && [ ! -f "$target.partial" ] || { echo "FAIL: $what wrote a file"; fail=1; }
+}
+expect1 "--out under a file" "cannot create output folder $out/text.h5/sub: Not a directory" "$out/text.h5/sub/x.md"
+mkdir -p "$out/taken/x.md.partial/inside"
+expect1 "--out whose .partial is a folder" "cannot write $out/taken/x.md.partial: Is a directory" "$out/taken/x.md"
 
 # No gnuplot: exit 1, says what to install; Markdown still works without it.
 SENTRA_GNUPLOT=/nonexistent/gnuplot "$bin" report "$out/cmp.h5" --out "$out/nognuplot.html" 2> "$out/err.txt"; rc=$?

@@ -39,6 +39,26 @@ TEST_CASE("charts.bars with whiskers and a labelled scatter draw") {
   CHECK(scatter.find("x_one") != std::string::npos);
 }
 
+TEST_CASE("charts.a chart without one defined value is not sent to gnuplot") {
+  BarChart bars{"income", "share", {"a", "b"}, {}};
+  bars.series.push_back({"S1", {NAN, NAN}, {NAN, NAN}, {NAN, NAN}});
+  CHECK_FALSE(has_values(bars));
+  CHECK_THROWS_WITH_AS(bar_chart_svg(bars), doctest::Contains("has no value to draw"), std::invalid_argument);
+  bars.series.push_back({"ST", {NAN, 0.3}, {NAN, NAN}, {NAN, NAN}});  // a bar without its whisker
+  CHECK(has_values(bars));
+  CHECK(bar_chart_svg(bars).rfind("<svg", 0) == 0);
+
+  const ScatterChart none{"m", "mu*", "sigma", {"a", "b"}, {NAN, 1}, {2, NAN}};
+  CHECK_FALSE(has_values(none));
+  CHECK_THROWS_AS(scatter_chart_svg(none), std::invalid_argument);
+  CHECK(has_values(ScatterChart{"m", "mu*", "sigma", {"a", "b"}, {NAN, 0}, {2, 0}}));
+
+  TimeChart time{"gdp", "month", "gdp", {0, 1}, {}, false, {}};
+  time.series.push_back({"a", {NAN, NAN}, {NAN, NAN}, {NAN, NAN}});
+  CHECK_FALSE(has_values(time));
+  CHECK_THROWS_AS(time_chart_svg(time), std::invalid_argument);
+}
+
 TEST_CASE("gnuplot.a failing script reports gnuplot's message") {
   CHECK_THROWS_WITH_AS(gnuplot_svg("plot $nothing using 1:2\n", 100, 100), doctest::Contains("gnuplot"),
                        std::runtime_error);

@@ -36,3 +36,12 @@ TEST_CASE("verdict.a missing interval is not available") {
 TEST_CASE("verdict.no relative change against a zero reference") {
   CHECK(verdict(2, 1, 3, 0, 0.95, 0).text == "raises it by 2 (95% interval 1 to 3)");
 }
+
+TEST_CASE("verdict.a relative change that rounds to zero keeps the sign of the difference") {
+  // survival in compare-baseline-acfta_tariff_path.h5 printed "lowers it by 0.000037 (...), +0.0%".
+  const auto lower = verdict(-0.000037, -0.000059, -0.000015, 0.626222, 0.95, 6);
+  CHECK(lower.direction == Direction::lowers);
+  CHECK(lower.text == "lowers it by 0.000037 (95% interval 0.000015 to 0.000059), -0.0%");
+  CHECK(verdict(0.000037, 0.000015, 0.000059, 0.626222, 0.95, 6).text.ends_with(", +0.0%"));
+  CHECK(verdict(-0.000037, -0.000059, -0.000015, -0.626222, 0.95, 6).text.ends_with(", -0.0%"));  // against |reference|
+}
