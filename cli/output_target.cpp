@@ -8,8 +8,7 @@ std::optional<std::string> output_target_problem(const fs::path& target, const s
                                                  const std::string& option) {
   std::error_code ec;
   if (fs::is_directory(target, ec))
-    return option + " " + target.string() + " is a folder: give a file name, e.g. " +
-           (target / "result.h5").string();
+    return option + " " + target.string() + " is a folder: give the name of a file to write";
   for (const auto& input : inputs) {
     // equivalent() sees through relative paths, symlinks and hard links; it is false (with
     // an error) when either file does not exist, which is fine: then nothing is overwritten.

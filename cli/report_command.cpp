@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "cli/commands.hpp"
+#include "cli/output_target.hpp"
 #include "output/hdf5_reader.hpp"
 #include "output/text_file.hpp"
 #include "report/comparison_report.hpp"
@@ -82,6 +83,12 @@ int report_command(const ReportOptions& options) {
       return invalid(input.string() + " is a folder without runs.h5, not a sweep folder; " + what_it_reads);
   }
   if (!output::is_hdf5_file(file)) return invalid(file.string() + " is not an HDF5 file; " + what_it_reads);
+  if (!options.out.empty() && options.out != "-") {
+    std::vector<fs::path> inputs = {file};
+    if (!folder.empty())
+      for (const char* name : {"runs.csv", "experiment.yaml"}) inputs.push_back(folder / name);
+    if (const auto problem = output_target_problem(options.out, inputs)) return invalid(*problem);
+  }
 
   std::string text;
   fs::path default_out;

@@ -114,6 +114,15 @@ expect2 "folder without runs.h5" "not a sweep folder" "$out/empty"
 expect2 "run file" "run file of a single run" "$out/factorial/runs/dp0000_r00.h5"
 "$bin" report "$out/cmp.h5" --format pdf > /dev/null 2>&1; rc=$?
 [ $rc = 2 ] || { echo "FAIL: --format pdf exited $rc, expected 2"; fail=1; }
+# --out naming the input itself (or a sweep's own table), or a folder: exit 2, the input intact.
+cp "$out/cmp.h5" "$out/keep.h5"
+for target in "$out/cmp.h5" "$out/factorial/runs.csv" "$out/empty"; do
+  input="$out/cmp.h5"; [ "$target" = "$out/factorial/runs.csv" ] && input="$out/factorial"
+  "$bin" report "$input" --out "$target" > /dev/null 2> "$out/err.txt"; rc=$?
+  [ $rc = 2 ] && grep -q -- "is the input file\|is a folder" "$out/err.txt" ||
+    { echo "FAIL: report $input --out $target exited $rc: $(cat "$out/err.txt")"; fail=1; }
+done
+cmp -s "$out/cmp.h5" "$out/keep.h5" || { echo "FAIL: report --out its own input changed it"; fail=1; }
 
 # --out in a folder that does not exist: made, as run, compare and sweep make theirs. One
 # that cannot be made (a file on the way), or a .partial that cannot be written: exit 1 with
