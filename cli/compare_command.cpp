@@ -30,6 +30,7 @@
 #include "cli/scenario_model.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/run_slots.hpp"
+#include "cli/git_commit.hpp"
 #include "cli/version.hpp"
 #include "distributed/observation_bytes.hpp"
 #include "distributed/process_group.hpp"
@@ -209,7 +210,7 @@ int compare_command(const CompareOptions& o, distributed::ProcessGroup& group) {
   if (group.leader() && make_parent_folder(target) == exit_ok) {
     output::ComparisonInfo info;
     info.program_version = program_version;
-    info.git_commit = git_commit;
+    info.git_commit = git_commit();
     info.command_line = o.command_line;
     info.created_utc = output::utc_now_iso8601();
     for (std::size_t k = 0; k < K; ++k)

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/git_commit.hpp"
 #include "cli/version.hpp"
 #include "distributed/process_group.hpp"
 #include "engine/config/diagnostic.hpp"
@@ -22,7 +23,7 @@ namespace sentra::cli {
 std::string version_text() {
   unsigned major = 0, minor = 0, release = 0;
   H5get_libversion(&major, &minor, &release);
-  std::string s = std::string("sentra ") + program_version + " (git " + git_commit + ")\n";
+  std::string s = std::string("sentra ") + program_version + " (git " + git_commit() + ")\n";
   s += "  hdf5 " + std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(release) + "\n";
   s += std::string("  oneTBB ") + TBB_runtime_version() + "\n";
   s += std::string("  yaml-cpp ") + yaml_cpp_version + "\n";

@@ -1,5 +1,6 @@
 #include "cli/run_info.hpp"
 
+#include "cli/git_commit.hpp"
 #include "cli/version.hpp"
 #include "output/provenance_values.hpp"
 
@@ -9,7 +10,7 @@ output::RunInfo run_info(const config::Loaded<cluster::Params>& loaded, const st
   const cluster::Params& params = loaded.value;
   output::RunInfo info;
   info.program_version = program_version;
-  info.git_commit = git_commit;
+  info.git_commit = git_commit();
   info.scenario_name = params.name;
   info.scenario_yaml = loaded.given_text;
   info.resolved_yaml = loaded.resolved_yaml;

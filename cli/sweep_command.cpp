@@ -33,6 +33,7 @@
 #include "cli/scenario_model.hpp"
 #include "cli/sweep_run.hpp"
 #include "cli/sweep_run_bytes.hpp"
+#include "cli/git_commit.hpp"
 #include "cli/version.hpp"
 #include "distributed/process_group.hpp"
 #include "engine/config/diagnostic.hpp"
@@ -327,7 +328,7 @@ int sweep_command(const SweepOptions& o, distributed::ProcessGroup& group) {
 
   output::SweepInfo info;
   info.program_version = program_version;
-  info.git_commit = git_commit;
+  info.git_commit = git_commit();
   info.command_line = o.command_line;
   info.created_utc = output::utc_now_iso8601();
   info.experiment_name = ex.name;
