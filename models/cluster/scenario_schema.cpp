@@ -65,11 +65,11 @@ config::Schema<Params> declare() {
 
   s.section("sme", "SMEs: size classes, production, pricing, learning, entry and exit.");
   s.number("sme.share_micro", KEY(sme.share_micro)).def(0.9892).range(0.0, 1.0).unit("fraction")
-      .describe("Share of micro firms (1-4 workers) among SMEs at the start (Table 1, 2007: 98.92%).");
+      .describe("Share of micro firms (1-4 workers) among SMEs at the start (Table 1, 2007: 98.92%). The three sme.share_* are weights: they are divided by their sum (Table 1's SME shares sum to 99.99%), so raising one alone lowers the others' shares.");
   s.number("sme.share_small", KEY(sme.share_small)).def(0.0099).range(0.0, 1.0).unit("fraction")
-      .describe("Share of small firms (5-19 workers) (Table 1, 2007: 0.99%).");
+      .describe("Share of small firms (5-19 workers) (Table 1, 2007: 0.99%); a weight, divided by the sum of the three sme.share_*.");
   s.number("sme.share_medium", KEY(sme.share_medium)).def(0.0008).range(0.0, 1.0).unit("fraction")
-      .describe("Share of medium firms (20-99 workers) (Table 1, 2007: 0.08%).");
+      .describe("Share of medium firms (20-99 workers) (Table 1, 2007: 0.08%); a weight, divided by the sum of the three sme.share_*.");
   s.number("sme.workers_micro", KEY(sme.workers_micro)).def(1.7).range(1.01, 3.99).unit("persons/firm")
       .describe("Mean workers per micro firm (Table 1, 2007: 1.7).");
   s.number("sme.workers_small", KEY(sme.workers_small)).def(6.6).range(5.01, 18.99).unit("persons/firm")

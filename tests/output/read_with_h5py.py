@@ -1,5 +1,7 @@
 #!/usr/bin/python3
-"""Check a sentra run file (docs/output.md) with h5py, reading it the way the docs show.
+"""Check a sentra run file (docs/output.md) with h5py: its structure, and with
+--expect-synthetic the values of a synthetic file (whose names are made up for the test;
+the page's own example is run on a real run file by run_doc_snippet.py).
 
     /usr/bin/python3 tests/output/read_with_h5py.py RUN.h5 [--expect-synthetic]
 
