@@ -7,16 +7,10 @@
 #include <string>
 
 #include "report/gnuplot.hpp"
+#include "occurrences.hpp"
 
 using namespace sentra::report;
-
-namespace {
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-}  // namespace
+using sentra::report::testing::count;
 
 // gnuplot is a build dependency installed by scripts/setup.sh; these check what it draws.
 TEST_CASE("charts.a time chart is inline SVG with bands, lines and the legend's labels") {

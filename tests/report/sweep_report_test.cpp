@@ -6,8 +6,10 @@
 #include <string>
 
 #include "report/missing_indices.hpp"
+#include "occurrences.hpp"
 
 using namespace sentra::report;
+using sentra::report::testing::count;
 
 namespace {
 
@@ -49,11 +51,6 @@ SweepResults sobol(std::vector<double> s1, std::vector<double> st, std::vector<d
   return s;
 }
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
 
 }  // namespace
 
