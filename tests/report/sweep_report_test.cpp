@@ -51,7 +51,6 @@ SweepResults sobol(std::vector<double> s1, std::vector<double> st, std::vector<d
   return s;
 }
 
-
 }  // namespace
 
 // A sweep whose design points all failed, or whose outcome is constant, has only n/a
