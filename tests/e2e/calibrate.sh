@@ -8,7 +8,7 @@ csv=$("$bin" calibrate "$scenario" --format csv --quiet); code=$?
 echo "$csv"
 rows=$(($(wc -l <<<"$csv") - 1))
 [ "$rows" = 33 ] || { echo "FAIL: expected 33 moments, got $rows"; fail=1; }
-head -1 <<<"$csv" | grep -q '^moment,unit,target,simulated,error,tolerance,within,' || { echo "FAIL: CSV header"; fail=1; }
+head -1 <<<"$csv" | grep -q '^moment,unit,target,simulated,error,relative_error,tolerance,within,' || { echo "FAIL: CSV header"; fail=1; }
 outside=$(tail -n +2 <<<"$csv" | grep -c ',false,')
 if [ "$outside" -gt 0 ] && [ "$code" != 3 ]; then echo "FAIL: $outside moments outside but exit $code"; fail=1; fi
 if [ "$outside" = 0 ] && [ "$code" != 0 ]; then echo "FAIL: all moments within but exit $code"; fail=1; fi

@@ -12,6 +12,10 @@ fail=0
 while IFS= read -r row; do
   name=$(sed -E 's/^"([^"]*)".*/\1/; t; s/^([^,]*),.*/\1/' <<<"$row")
   within=$(awk -F, '{print $(NF-3)}' <<<"$(sed -E 's/"[^"]*"/x/g' <<<"$row")")
+  relative=$(awk -F, '{print $(NF-5)}' <<<"$(sed -E 's/"[^"]*"/x/g' <<<"$row")")
+  if [ "$within" = true ] && awk -v r="$relative" 'BEGIN{exit !(r != "" && (r > 0.5 || r < -0.5))}'; then
+    echo "NOTE: within tolerance but more than half the target away ($relative): $name"
+  fi
   known=0
   for k in "${known_outside[@]}"; do [[ "$name" == "$k"* ]] && known=1; done
   if [ "$within" = false ] && [ $known = 0 ]; then echo "FAIL: outside its tolerance: $row"; fail=1; fi
