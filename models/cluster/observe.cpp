@@ -63,14 +63,16 @@ void scalar(Table& t, const char* name, const char* unit, const char* what, T va
   t.add<T>(name, unit, what).push_back(value);
 }
 
+// One layer's edges between live agents. A firm that closed this month is gone from the
+// SME snapshot, and its ties go with it, though the layer keeps them until compaction.
 void add_edges(std::vector<NamedTable>& out, const World& w, const char* name, const auto& layer,
-               const char* prop_name, const char* prop_unit, auto prop_value) {
+               const char* prop_name, const char* prop_unit, const char* prop_what, auto prop_value) {
   NamedTable nt{name, {}};
   auto& src = nt.table.add<std::uint32_t>("src", "1", "source vertex: SME uid, or index within its kind");
   auto& src_kind = nt.table.add<std::uint8_t>("src_kind", "1", "0 SME, 1 intermediary, 2 buyer, 3 big firm");
   auto& dst = nt.table.add<std::uint32_t>("dst", "1", "target vertex: SME uid, or index within its kind");
   auto& dst_kind = nt.table.add<std::uint8_t>("dst_kind", "1", "0 SME, 1 intermediary, 2 buyer, 3 big firm");
-  auto& prop = nt.table.add<float>(prop_name, prop_unit, "edge property");
+  auto& prop = nt.table.add<float>(prop_name, prop_unit, prop_what);
   const auto& sp = w.net.space;
   auto id = [&](std::uint32_t v, std::vector<std::uint32_t>& ids, std::vector<std::uint8_t>& kinds) {
     if (v < sp.smes) { ids.push_back(w.sme.uid[v]); kinds.push_back(0); }
@@ -78,12 +80,16 @@ void add_edges(std::vector<NamedTable>& out, const World& w, const char* name, c
     else if (v < sp.big_firm_offset()) { ids.push_back(v - sp.buyer_offset()); kinds.push_back(2); }
     else { ids.push_back(v - sp.big_firm_offset()); kinds.push_back(3); }
   };
-  for (std::uint32_t v = 0; v < layer.vertices(); ++v)
+  const auto closed = [&](std::uint32_t v) { return v < sp.smes && !w.sme.alive[v]; };
+  for (std::uint32_t v = 0; v < layer.vertices(); ++v) {
+    if (closed(v)) continue;
     layer.for_out(v, [&](std::uint32_t, std::uint32_t t, const auto& p) {
+      if (closed(t)) return;
       id(v, src, src_kind);
       id(t, dst, dst_kind);
       prop.push_back(prop_value(p));
     });
+  }
   out.push_back(std::move(nt));
 }
 
@@ -388,12 +394,18 @@ StepObservation observe(const World& w, Scheduler& scheduler, bool agents, bool 
     obs.agents.push_back(std::move(nt));
   }
   if (network) {
-    add_edges(obs.network, w, "sales", w.net.sales, "loyalty", "fraction", [](const SalesEdge& e) { return e.loyalty; });
+    add_edges(obs.network, w, "sales", w.net.sales, "loyalty", "fraction",
+              "buyer -> seller: the buyer's learned attachment to this seller",
+              [](const SalesEdge& e) { return e.loyalty; });
     add_edges(obs.network, w, "supply", w.net.supply, "weight", "units/month",
+              "trader -> SME: the relationship's weight in the trader's orders",
               [](const SupplyEdge& e) { return e.weight; });
     add_edges(obs.network, w, "partnership", w.net.partnership, "pattern", "1",
+              "big firm -> SME: 0 nucleus-plasma, 1 subcontracting, 2 general trade, 3 agency, 4 franchise",
               [](const PartnershipEdge& e) { return static_cast<float>(e.pattern); });
-    add_edges(obs.network, w, "social", w.net.social, "trust", "fraction", [](const SocialEdge& e) { return e.trust; });
+    add_edges(obs.network, w, "social", w.net.social, "trust", "fraction",
+              "SME -> SME of its cluster: the source's trust in the target",
+              [](const SocialEdge& e) { return e.trust; });
   }
   return obs;
 }
