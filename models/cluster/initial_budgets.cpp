@@ -67,13 +67,15 @@ void set_initial_budgets(World& w) {
   // Counted for traders and big firms (few, with many buyers); for an SME (a few buyers
   // each) counted when needed, so no array over all firms is held.
   const auto others = sp.total() - sp.intermediary_offset();
-  std::vector<std::uint32_t> seller_buyers(others, 0), export_buyers_of(sp.intermediaries, 0);
+  std::vector<std::uint32_t> seller_buyers(others, 0), export_buyers_of(sp.intermediaries, 0),
+      big_export_buyers(sp.big_firms, 0);
   for (std::uint32_t b = 0; b < sp.buyers; ++b) {
     const BuyerTaste t = buyer_taste(w, b);
     w.net.sales.for_out(sp.buyer_offset() + b, [&](std::uint32_t, std::uint32_t o, const SalesEdge&) {
       if (o < sp.smes || !can_buy(w, t, o)) return;
       ++seller_buyers[o - sp.intermediary_offset()];
       if (t.exporter && o < sp.buyer_offset()) ++export_buyers_of[o - sp.intermediary_offset()];
+      if (t.exporter && o >= sp.big_firm_offset()) ++big_export_buyers[o - sp.big_firm_offset()];
     });
   }
   const auto buyers_of = [&](std::uint32_t o) {
@@ -144,6 +146,19 @@ void set_initial_budgets(World& w) {
       });
       if (worst < 1e-4) break;
     }
+  }
+
+  // Big firms' accounts of "last month": a partner SME exports the share of its goods that
+  // its big firm exports (sme_settle), read from the big firm's last sales. In month 0 that
+  // is the starting balance's: its capacity sold, split evenly over the buyers who see it,
+  // the export buyers' part exported. (Left at 0, month 0 had no exports through partners,
+  // some 10% of SME exports, and every drift from month 0 carried that.)
+  for (std::uint32_t k = 0; k < sp.big_firms; ++k) {
+    const auto o = sp.big_firm_offset() + k;
+    const double n = buyers_of(o);
+    w.big_firm.sold[k] = static_cast<float>(n > 0 ? wanted(o) : 0.0);
+    w.big_firm.revenue[k] = static_cast<float>(double(w.big_firm.sold[k]) * w.offer_price[o]);
+    w.big_firm.exports[k] = static_cast<float>(n > 0 ? double(w.big_firm.revenue[k]) * double(big_export_buyers[k]) / n : 0.0);
   }
 }
 

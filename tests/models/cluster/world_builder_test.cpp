@@ -5,6 +5,8 @@
 #include <set>
 
 #include "model_fixture.hpp"
+#include "models/cluster/buyer_utility.hpp"
+#include "models/cluster/simulation.hpp"
 
 using namespace sentra::cluster;
 
@@ -79,4 +81,38 @@ TEST_CASE("build_world.links every agent kind in the network layers") {
       CHECK(w.sme.cluster[i] >= 0);
       CHECK(e.trust == doctest::Approx(0.5));
     });
+}
+
+TEST_CASE("set_initial_budgets.big firms start with the starting balance's sales and exports as last month's") {
+  // Partner SMEs export the share of their goods their big firm exported last month; in
+  // month 0 that is the starting balance's, not 0 (docs/model.md §5.5).
+  const World w = build_world(testing::small_params());
+  const auto& sp = w.net.space;
+  REQUIRE(sp.big_firms > 0);
+  bool some_export = false;
+  for (std::uint32_t k = 0; k < sp.big_firms; ++k) {
+    const auto o = sp.big_firm_offset() + k;
+    double buyers = 0, exporters = 0;
+    for (std::uint32_t b = 0; b < sp.buyers; ++b)
+      w.net.sales.for_out(sp.buyer_offset() + b, [&](std::uint32_t, std::uint32_t t, const SalesEdge&) {
+        if (t != o || !can_buy(w, buyer_taste(w, b), o)) return;
+        buyers += 1;
+        exporters += w.buyer.segment[b] == Segment::exporter;
+      });
+    if (buyers == 0) continue;
+    CHECK(w.big_firm.sold[k] == doctest::Approx(w.offer_capacity[o]));
+    CHECK(w.big_firm.revenue[k] == doctest::Approx(double(w.offer_capacity[o]) * w.offer_price[o]));
+    CHECK(w.big_firm.exports[k] == doctest::Approx(double(w.big_firm.revenue[k]) * exporters / buyers));
+    some_export = some_export || w.big_firm.exports[k] > 0.f;
+  }
+  CHECK(some_export);
+}
+
+TEST_CASE("month 0.partner SMEs export through their big firms from the first month") {
+  Simulation sim(testing::small_params(), 1);
+  sim.step();
+  const auto o = sim.observe(false, false);
+  const auto* via = o.aggregates.find("sme_exports_via_partners");
+  REQUIRE(via != nullptr);
+  CHECK(std::get<std::vector<double>>(via->data).at(0) > 0.0);
 }
