@@ -41,7 +41,6 @@ void refuse_growth_beyond_memory(const World& w, std::uint64_t smes) {
   throw std::runtime_error(why.str());
 }
 
-
 namespace {
 
 void set_regional(std::vector<float>& field, std::int64_t region, double value) {
