@@ -55,16 +55,20 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
 
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
-  // The scenario key `seed` takes 0..2^53-1 (exact in JSON and doubles). Checked on the text,
-  // before conversion: an unsigned option would read "-1" as 2^64-1 and the message would then
-  // speak of a --set the user never typed.
-  const auto seed_range = CLI::Validator(
-      [](std::string& text) -> std::string {
-        const bool digits = !text.empty() && text.size() <= 16 && text.find_first_not_of("0123456789") == std::string::npos;
-        if (digits && std::stoull(text) <= 9'007'199'254'740'991ULL) return "";
-        return "expected an integer in [0, 9007199254740991], got " + text;
-      },
-      "SEED in [0, 2^53-1]");
+  // Options that set a scenario key are checked as typed, with the key's own range: an
+  // unsigned option would read "-1" as 2^64-1, and a message about the --set they become
+  // would name an option the user never typed.
+  const auto integer_in = [](std::uint64_t lo, std::uint64_t hi) {
+    return CLI::Validator(
+        [lo, hi](std::string& text) -> std::string {
+          const bool digits = !text.empty() && text.size() <= 16 && text.find_first_not_of("0123456789") == std::string::npos;
+          if (digits && std::stoull(text) >= lo && std::stoull(text) <= hi) return "";
+          return "expected an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " + text;
+        },
+        "INT in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  };
+  const auto seed_range = integer_in(0, 9'007'199'254'740'991ULL);  // the scenario key seed: exact in JSON and doubles
+  const auto steps_range = integer_in(1, 1200);                     // the scenario key steps
 
   RunOptions run;
   run.command_line = command_line;
@@ -73,7 +77,7 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
   run_cmd->add_option("-o,--out", run.out, "Result file (default: results/<name>.h5)");
   run_cmd->add_option("-t,--threads", run.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
   run_cmd->add_option("--seed", run.seed, "Override the scenario's seed")->check(seed_range);
-  run_cmd->add_option("--steps", run.steps, "Override the number of months");
+  run_cmd->add_option("--steps", run.steps, "Override the number of months")->check(steps_range);
   run_cmd->add_option("--set", run.sets, "Override a key: --set key.path=value (repeatable)");
   run_cmd->add_flag("-q,--quiet", run.quiet, "No progress or summary");
 
@@ -159,7 +163,7 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
                           "Base seed (default: the first scenario's seed). Replicate r runs with seed base + r in every "
                           "scenario: the scenario files' own seeds are overridden, so the comparison is paired")
       ->check(seed_range);
-  compare_cmd->add_option("--steps", compare.steps, "Override the number of months of every scenario");
+  compare_cmd->add_option("--steps", compare.steps, "Override the number of months of every scenario")->check(steps_range);
   compare_cmd->add_option("--set", compare.sets, "Override a key in every scenario: --set key.path=value (repeatable)");
   auto* outcomes_opt = compare_cmd->add_option(
       "--outcomes", compare_outcomes,

@@ -21,6 +21,8 @@ for cmd in run calibrate; do
     { echo "FAIL: $cmd --seed -1 exited $rc: $msg"; fail=1; }
 done
 expect 2 "$bin" compare a.yaml b.yaml -r 2 --seed 9007199254740992
+msg=$("$bin" run x.yaml --steps 0 2>&1); rc=$?
+[ $rc = 2 ] && grep -q -- "^--steps: expected an integer in \[1, 1200\], got 0" <<<"$msg" || { echo "FAIL: run --steps 0 exited $rc: $msg"; fail=1; }
 # bench reports the world that ran, also when --set overrides its size or months.
 json=$("$bin" bench --smes 100 --steps 2 --set world.smes=50 --set steps=3 2>&1)
 grep -q '"smes":50,' <<<"$json" && grep -q '"steps":3,' <<<"$json" || { echo "FAIL: bench reported another world: $json"; fail=1; }
