@@ -613,13 +613,13 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
           factors_ok = false;
           continue;
         }
-        for (const auto& earlier : factors)
-          if (earlier.factor.key == f->factor.key) {
-            const Entry* key = list.items[i].find("key");
-            r.error(key ? value_mark(*key) : list.items[i].mark, item_path + ".key",
-                    "expected each scenario key in one factor only, got '" + f->factor.key + "' again");
-            factors_ok = false;
-          }
+        // Said once for each repeat, not once for every earlier factor of the same key.
+        if (std::any_of(factors.begin(), factors.end(), [&](const ParsedFactor& earlier) { return earlier.factor.key == f->factor.key; })) {
+          const Entry* key = list.items[i].find("key");
+          r.error(key ? value_mark(*key) : list.items[i].mark, item_path + ".key",
+                  "expected each scenario key in one factor only, got '" + f->factor.key + "' again");
+          factors_ok = false;
+        }
         factors.push_back(std::move(*f));
       }
     } else if (list.type != Node::Type::null && !list.reported) {
@@ -699,6 +699,18 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
             break;
           }
           spec.levels = *levels;
+          // An integer range has max - min + 1 values: more levels would round onto the same
+          // values and run the same points twice.
+          for (std::size_t i = 0; i < ex.factors.size(); ++i) {
+            const Factor& f = ex.factors[i];
+            if (f.has_range && f.integer && double(spec.levels) > f.max - f.min + 1) {
+              r.error(value_mark(*d.find("levels")), "design.levels",
+                      "expected at most " + f.text(f.max - f.min + 1) + " levels (the integers of " + f.key + " in [" +
+                          f.text(f.min) + ", " + f.text(f.max) + "]; more would repeat design points), got " +
+                          std::to_string(spec.levels));
+              design_ok = false;
+            }
+          }
           std::vector<std::size_t> sizes;
           if (ex.scenario_factor) sizes.push_back(ex.scenarios.size());
           for (const auto& f : ex.factors) sizes.push_back(f.has_range ? spec.levels : f.values.size());
@@ -726,13 +738,17 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
           const std::size_t most = SobolSequence::max_dimensions / 2;
           if (dimensions > most) {
             r.error(factors_mark, "factors",
-                    "expected at most " + std::to_string(most) + " factors for a sobol design (the Sobol sequence has " +
-                        std::to_string(SobolSequence::max_dimensions) + " dimensions, two per factor), got " +
-                        std::to_string(dimensions));
+                    "expected at most " + std::to_string(most) + " dimensions for a sobol design (the Sobol sequence has " +
+                        std::to_string(SobolSequence::max_dimensions) + ", two per dimension), got " +
+                        std::to_string(dimensions) +
+                        (ex.scenario_factor ? " (" + std::to_string(dimensions - 1) + " factors and the list of scenarios)"
+                                            : " factors"));
             design_ok = false;
           }
           const auto samples = count("samples", 2, 1 << 20, -1, "the base sample size N (N (k + 2) points; a power of two is best)");
-          const auto resamples = count("bootstrap", 0, 100000, 1000, "");
+          // Percentile intervals need resamples enough to have percentiles: a 95% interval from
+          // fewer than 100 would rest on its 2 or 3 outermost values.
+          const auto resamples = count("bootstrap", 100, 100000, 1000, "");
           if (!samples || !resamples) {
             design_ok = false;
           } else {
@@ -763,6 +779,12 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
             spec.trajectories = *trajectories;
             spec.levels = *levels;
             points = spec.trajectories * (dimensions + 1);
+            if (points > max_design_points) {
+              r.error(value_mark(*d.find("trajectories")), "design.trajectories",
+                      "expected at most " + std::to_string(max_design_points) + " design points, got " +
+                          std::to_string(points) + " (r (k + 1))");
+              design_ok = false;
+            }
           }
           break;
         }
@@ -852,7 +874,7 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
     }
   }
   if (design_ok && points > 0 && points > max_runs / ex.replications)
-    r.error(top, "replications",
+    r.error(root.find("replications") ? value_mark(*root.find("replications")) : top, "replications",
             "expected at most " + std::to_string(max_runs) + " runs in all, got " + std::to_string(points) +
                 " design points x " + std::to_string(ex.replications) + " replications");
 

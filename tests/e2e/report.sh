@@ -64,7 +64,7 @@ YAML
 grep -q "Morris elementary effects" "$out/morris/report.html" || { echo "FAIL: no Morris section"; fail=1; }
 "$bin" report "$out/morris" --format md --out - | grep -q "mu_star" || { echo "FAIL: no mu_star in the Markdown"; fail=1; }
 sed -e 's/^name: report_morris/name: report_sobol/' \
-    -e 's/^design: .*/design: {type: sobol, samples: 4, bootstrap: 50, seed: 1}/' "$out/morris.yaml" > "$out/sobol.yaml"
+    -e 's/^design: .*/design: {type: sobol, samples: 4, bootstrap: 100, seed: 1}/' "$out/morris.yaml" > "$out/sobol.yaml"
 "$bin" sweep "$out/sobol.yaml" --out "$out/sobol" --quiet > /dev/null || { echo "FAIL: sobol sweep"; fail=1; }
 "$bin" report "$out/sobol" --quiet || { echo "FAIL: report of a Sobol sweep"; fail=1; }
 for want in "Sobol indices" "S1 (alone)" "<svg"; do

@@ -238,3 +238,24 @@ TEST_CASE("is_experiment_file.tells experiments from scenarios") {
   CHECK_FALSE(is_experiment_file((folder.dir / "a.yaml").string()));
   CHECK_FALSE(is_experiment_file((folder.dir / "missing.yaml").string()));
 }
+
+TEST_CASE("load_experiment.limits and repeats are reported once, where they are") {
+  const Folder folder;
+  const std::string factor = "  - {key: social.trust, min: 0.1, max: 0.3, role: uncertainty}\n";
+  // A key in three factors: two messages, one per repeat (not one per earlier factor too).
+  CHECK(error_of(folder, head + "factors:\n" + factor + factor + factor + "design: {type: latin_hypercube, samples: 4}\n" + tail) ==
+        "x.yaml:7:11: factors[1].key: expected each scenario key in one factor only, got 'social.trust' again\n"
+        "x.yaml:8:11: factors[2].key: expected each scenario key in one factor only, got 'social.trust' again");
+  // More levels than an integer range has integers would repeat design points.
+  CHECK(error_of(folder, head + "factors:\n  - {key: world.smes, min: 10, max: 12, role: lever}\n"
+                               "design: {type: full_factorial, levels: 4}\n" + tail) ==
+        "x.yaml:7:40: design.levels: expected at most 3 levels (the integers of world.smes in [10, 12]; more would "
+        "repeat design points), got 4");
+  // (A Morris design past 1,000,000 points needs ten factors: tests/data/bad/experiment_morris_too_many_points.yaml.)
+  // Too many runs: marked at replications, not at the top of the file.
+  CHECK(error_of(folder, head + "replications: 20\nfactors:\n" + factor + "design: {type: latin_hypercube, samples: 1000000}\n" + tail) ==
+        "x.yaml:5:15: replications: expected at most 10000000 runs in all, got 1000000 design points x 20 replications");
+  // Percentile intervals need at least 100 resamples.
+  CHECK(error_of(folder, head + "factors:\n" + factor + "design: {type: sobol, samples: 8, bootstrap: 0}\n" + tail) ==
+        "x.yaml:7:46: design.bootstrap: expected an integer in [100, 100000], got 0");
+}
