@@ -1,8 +1,8 @@
 #include "models/cluster/scenario_schema.hpp"
 
-
 #include <sstream>
 
+#include "engine/config/format.hpp"
 #include "models/cluster/products.hpp"
 #include "models/cluster/world_builder.hpp"
 
@@ -486,7 +486,8 @@ config::Loaded<Params> load_scenario(const std::string& path, const std::vector<
                               std::to_string(ev.at)});
   }
   if (p.sme.markup_min > p.sme.markup_max)
-    problems.push_back(loaded.error("sme.markup_min", "a value not above sme.markup_max", std::to_string(p.sme.markup_min)));
+    problems.push_back(loaded.error("sme.markup_min", "at most sme.markup_max (" + config::format_double(p.sme.markup_max) + ")",
+                                    config::format_double(p.sme.markup_min)));
   if (p.buyers.share_traditional + p.buyers.share_modern + p.buyers.share_export <= 0)
     problems.push_back(loaded.error("buyers.share_export", "segment shares with a positive sum", "all zero"));
   if (p.sme.share_micro + p.sme.share_small + p.sme.share_medium <= 0)
