@@ -389,7 +389,8 @@ std::optional<SeriesReduction> parse_outcome(Reader& r, const Node& item, const 
               std::string("expected no step for reduce: ") + reduce_name(o.reduce) + " (only reduce: at takes one), got one");
       ok = false;
     }
-    o.from = 0;
+    // `last` reads one month, the run's last: its window says so (the runs table shows it).
+    o.from = o.reduce == Reduce::last ? last : 0;
     o.to = last;
     if (window && o.reduce == Reduce::last) {
       r.error(window->key_mark, join(path, "window"),

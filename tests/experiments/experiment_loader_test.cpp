@@ -259,3 +259,15 @@ TEST_CASE("load_experiment.limits and repeats are reported once, where they are"
   CHECK(error_of(folder, head + "factors:\n" + factor + "design: {type: sobol, samples: 8, bootstrap: 0}\n" + tail) ==
         "x.yaml:7:46: design.bootstrap: expected an integer in [100, 100000], got 0");
 }
+
+TEST_CASE("load_experiment.reduce last reads the last month, and its window says so") {
+  const Folder folder;
+  const Experiment e = load_experiment(
+      folder.write("x.yaml", head + "factors:\n  - {key: social.trust, min: 0.1, max: 0.3, role: uncertainty}\n"
+                                    "design: {type: latin_hypercube, samples: 4}\n"
+                                    "outcomes:\n  - {name: s, series: survival, reduce: last}\n"),
+      fake_model());
+  REQUIRE(e.outcomes.size() == 1);
+  CHECK(e.outcomes[0].from == 23);  // a.yaml runs 24 months
+  CHECK(e.outcomes[0].to == 23);
+}
