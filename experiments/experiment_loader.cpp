@@ -716,7 +716,8 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
           if (ex.scenario_factor) sizes.push_back(ex.scenarios.size());
           for (const auto& f : ex.factors) sizes.push_back(f.has_range ? spec.levels : f.values.size());
           points = full_factorial_size(sizes, max_design_points);
-          if (points == 0 && factors_ok) {
+          // 0 is also what nothing to vary gives; that (or a bad scenario list) is said below.
+          if (points == 0 && factors_ok && scenarios_ok && dimensions > 0) {
             r.error(value_mark(*design), "design", "expected at most " + std::to_string(max_design_points) +
                                                        " design points, got more (the product of every factor's levels)");
             design_ok = false;

@@ -271,3 +271,10 @@ TEST_CASE("load_experiment.reduce last reads the last month, and its window says
   CHECK(e.outcomes[0].from == 23);  // a.yaml runs 24 months
   CHECK(e.outcomes[0].to == 23);
 }
+
+TEST_CASE("load_experiment.a list of one scenario gets one message") {
+  const Folder folder;
+  CHECK(error_of(folder, "schema_version: 1\nkind: experiment\nname: t\nscenarios: [a.yaml]\nfactors: []\n"
+                         "design: {type: full_factorial}\n" + tail) ==
+        "x.yaml:4:12: scenarios: expected a list of at least two scenario files (one file is scenario: FILE), got 1 file");
+}
