@@ -17,6 +17,7 @@
 #include "distributed/process_group.hpp"
 #include "engine/config/diagnostic.hpp"
 #include "experiments/outcome.hpp"
+#include "models/cluster/scenario_schema.hpp"
 
 namespace sentra::cli {
 
@@ -67,8 +68,15 @@ int run_command_line(int argc, char** argv, sentra::distributed::ProcessGroup& g
         },
         "INT in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
   };
-  const auto seed_range = integer_in(0, 9'007'199'254'740'991ULL);  // the scenario key seed: exact in JSON and doubles
-  const auto steps_range = integer_in(1, 1200);                     // the scenario key steps
+  // The range is the scenario key's own, read from its one declaration.
+  const auto key_range = [&](const char* path) {
+    const auto& keys = sentra::cluster::scenario_schema().declarations();
+    const auto& k = keys.key(*keys.find_key(path));
+    if (k.kind == sentra::config::Kind::unsigned_integer) return integer_in(k.uint_min, k.uint_max);
+    return integer_in(static_cast<std::uint64_t>(k.int_min), static_cast<std::uint64_t>(k.int_max));
+  };
+  const auto seed_range = key_range("seed");
+  const auto steps_range = key_range("steps");
 
   RunOptions run;
   run.command_line = command_line;
