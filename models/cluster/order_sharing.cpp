@@ -45,7 +45,8 @@ void order_sharing(World& w, const PhaseContext& ctx) {
     w.net.social.for_out(i, [&](std::uint32_t, std::uint32_t j, const SocialEdge&) {
       if (takes_shared_orders(w, j)) capacity += w.offer_capacity[j];
     });
-    if (capacity > 0) w.share_rate[i] = static_cast<float>(passed * unfilled / capacity);
+    // A mate is passed at most what it can make (× trust), however much the exporter lacks.
+    if (capacity > 0) w.share_rate[i] = static_cast<float>(std::min(1.0, passed * unfilled / capacity));
   });
 }
 
