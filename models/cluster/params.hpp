@@ -187,6 +187,7 @@ struct OutputParams {
 struct ClusterParams {
   std::int64_t review_every;        // months between reviews
   double trusted_tie;               // trust at or above which a tie counts as trusted (cohesion)
+  double order_sharing;             // s: share of unfilled export orders an exporter passes to mates (× trust)
 };
 
 struct JointActionParams {

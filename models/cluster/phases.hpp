@@ -16,7 +16,9 @@ void intermediary_quote(World& w, const PhaseContext& ctx);   // intermediation.
 void buyer_choice(World& w, const PhaseContext& ctx);         // buyer_choice.cpp
 void intermediary_order(World& w, const PhaseContext& ctx);   // intermediation.cpp
 void big_firm_order(World& w, const PhaseContext& ctx);       // big_firms.cpp
+void order_sharing(World& w, const PhaseContext& ctx);        // order_sharing.cpp
 void sme_settle(World& w, const PhaseContext& ctx);           // sme_settlement.cpp
+void shared_delivery(World& w, const PhaseContext& ctx);      // order_sharing.cpp
 void intermediary_settle(World& w, const PhaseContext& ctx);  // intermediation.cpp
 void big_firm_settle(World& w, const PhaseContext& ctx);      // big_firms.cpp
 void buyer_settle(World& w, const PhaseContext& ctx);         // buyer_choice.cpp

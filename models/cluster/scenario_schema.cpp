@@ -373,6 +373,8 @@ config::Schema<Params> declare() {
       .describe("Months between cluster reviews, at the end of the month (the first in month 0): social capital is measured and joint-action projects form; their benefits last until the next review.");
   s.number("clusters.trusted_tie", KEY(clusters.trusted_tie)).def(0.5).range(0.0, 1.0).unit("fraction")
       .describe("A social tie with at least this trust counts as trusted. Cohesion is the share of a cluster's live members in its largest group (2 or more firms) linked by trusted ties.");
+  s.number("clusters.order_sharing", KEY(clusters.order_sharing)).def(1.0).range(0.0, 1.0).unit("fraction")
+      .describe("s: share of the export orders a clustered export-grade firm cannot fill that it passes to its cluster mates below the export grade, in proportion to their capacity and times its trust in each, at most a mate's capacity × trust; it delivers what they make as its own, and they are paid what its export buyers pay (0: no sharing). Calibrated: the micro class's export share rises with s and stays below its target at 1.");
 
   s.section("joint_action", "Joint purchasing (JP), joint marketing or trade fair (JM) and shared facility (SF) projects in clusters (Schmitz's collective efficiency), formed at each cluster review.");
   s.boolean("joint_action.enabled", KEY(joint_action.enabled)).def(true)

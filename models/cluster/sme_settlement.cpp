@@ -1,4 +1,5 @@
-// SME settlement: orders arrive from buyers (direct), traders and partner big firms; the SME
+// SME settlement: orders arrive from buyers (direct), traders, partner big firms and, in a
+// cluster, exporters sharing their orders (order_book.hpp, order_sharing.hpp); the SME
 // fills them from its planned output, books revenue, costs and levies, updates what it
 // expects to sell, adapts its mark-up and workforce, invests in quality, and may exit.
 #include <algorithm>
@@ -6,6 +7,8 @@
 
 #include "engine/random.hpp"
 #include "models/cluster/joint_action.hpp"
+#include "models/cluster/order_book.hpp"
+#include "models/cluster/order_sharing.hpp"
 #include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/streams.hpp"
@@ -16,47 +19,24 @@ void sme_settle(World& w, const PhaseContext& ctx) {
   const auto& P = w.params;
   const auto& p = P.sme;
   auto& s = w.sme;
-  const auto big = w.net.space.big_firm_offset();
   ctx.scheduler.for_each(s.size(), [&](std::size_t idx) {
     if (!s.alive[idx]) return;
     const auto i = static_cast<std::uint32_t>(idx);
-    const auto [direct, direct_export] = sales_orders_to(w, i);
-    // Traders pay what they quoted for this SME's goods (supply_price: its share of their
-    // resale price after their margin), not its asking price.
-    double via = 0, via_value = 0, via_export_value = 0;
-    const auto traders = w.net.space.intermediary_offset();
-    w.net.supply.for_in(i, [&](std::uint32_t e, std::uint32_t src, const SupplyEdge&) {
-      const double paid = supply_price(w, src - traders, i);
-      via += w.supply_order[e];
-      via_value += double(w.supply_order[e]) * paid;
-      via_export_value += double(w.supply_export[e]) * paid;
-    });
-    // Partners pay their pattern's price (partner_price); a nucleus firm supplies the inputs
-    // for what it takes.
-    double partner = 0, partner_value = 0, partner_export_value = 0, supplied = 0;
-    w.net.partnership.for_in(i, [&](std::uint32_t e, std::uint32_t src, const PartnershipEdge& terms) {
-      partner += w.partner_order[e];
-      partner_value += double(w.partner_order[e]) * w.partner_price[e];
-      // Goods bought by a partner are exported in the proportion the partner exports.
-      const auto k = src - big;
-      const double share = w.big_firm.revenue[k] > 0 ? w.big_firm.exports[k] / w.big_firm.revenue[k] : 0.0;
-      partner_export_value += double(w.partner_order[e]) * w.partner_price[e] * share;
-      if (terms.pattern == PartnershipPattern::nucleus_plasma) supplied += w.partner_order[e];
-    });
+    const OrderBook book = order_book(w, i);
+    // Export orders a clustered exporter passes on to this firm (order_sharing.hpp), filled
+    // with its other orders and paid at what the exporter's buyers pay.
+    const SharedOrders shared = shared_orders_to(w, i);
     const PartnerEffects terms = partner_effects(w, i);
 
-    // Contracts come first: partners' orders are filled before buyers' and traders' (a
-    // partnership that is not served ends), the rest share what is left in proportion.
     const double planned = s.planned_output[i];
-    const double partner_fill = partner > planned ? planned / partner : 1.0;
-    const double rest = direct + via;
-    const double left = planned - partner_fill * partner;
-    const double fill = rest > left ? (rest > 0 ? left / rest : 1.0) : 1.0;
+    const double partner_fill = book.partner_fill(planned);
+    const double fill = book.fill(planned, shared.units);
     w.fill_ratio[i] = static_cast<float>(fill);
     const double price = w.offer_price[i];
-    const double sold = fill * rest + partner_fill * partner;
+    const double sold = fill * (book.direct + book.via + shared.units) + partner_fill * book.partner;
     // Revenue from goods sold, plus agency commissions on the big firm's goods.
-    const double revenue = fill * (direct * price + via_value) + partner_fill * partner_value + terms.commission;
+    const double revenue =
+        fill * (book.direct * price + book.via_value + shared.value) + partner_fill * book.partner_value + terms.commission;
     const auto r = s.region[i];
     // Workers are paid whether or not the output sells: wage per worker = ulc_r × A_i.
     const double wage_bill = double(w.region.unit_labour_cost[r]) * s.productivity[i] * s.employment[i];
@@ -66,12 +46,13 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     // (joint_action.hpp). It prices on its region's cost all the same (sme_plan), so the saving
     // is its margin: the gain it joined for, not a price cut handed on to buyers.
     const double saving = double(joint_unit_saving(w, i, sme_unit_cost(w, r), static_cast<std::int64_t>(ctx.step))) * planned;
-    const double profit = revenue - wage_bill - material_cost(w) * std::max(0.0, planned - partner_fill * supplied) -
+    const double profit = revenue - wage_bill - material_cost(w) * std::max(0.0, planned - partner_fill * book.supplied) -
                           double(transport_cost(w, r)) * sold - levy - royalty + saving;
     const double sold_before = s.sold[i];  // last month's sales, for the mark-up rule below
     s.sold[i] = static_cast<float>(sold);
     s.revenue[i] = static_cast<float>(revenue);
-    s.exports[i] = static_cast<float>(fill * (price * direct_export + via_export_value) + partner_fill * partner_export_value);
+    s.exports[i] = static_cast<float>(fill * (price * book.direct_export + book.via_export_value + shared.value) +
+                                      partner_fill * book.partner_export_value);
     s.levy_paid[i] = static_cast<float>(levy);
     s.profit[i] = static_cast<float>(profit);
     s.net_worth[i] += profit;
@@ -84,8 +65,9 @@ void sme_settle(World& w, const PhaseContext& ctx) {
       // better informed it is, and with an open cluster information system). Traders keep the
       // rest of the market information to themselves, so poorly informed SMEs under-produce.
       const double theta = signal_share(w, i);
-      s.intermediary_signal[i] = static_cast<float>(theta * via);
-      const double seen = direct + partner + s.intermediary_signal[i];
+      s.intermediary_signal[i] = static_cast<float>(theta * book.via);
+      // Mates' shared orders are seen in full: the exporter tells them what it needs.
+      const double seen = book.direct + book.partner + shared.units + s.intermediary_signal[i];
       s.expected_demand[i] = static_cast<float>((1.0 - p.expectation_weight) * s.expected_demand[i] +
                                                 p.expectation_weight * seen);
 

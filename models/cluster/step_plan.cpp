@@ -27,9 +27,14 @@ StepPlan make_step_plan(World& w) {
         {"sales orders", "offers of SMEs"}, {"supply orders"}, intermediary_order);
   phase("big_firm_order", "big firms order from their partners and set the price, by each partnership pattern's terms",
         {"offers of SMEs", "partnership layer", "big firm sales (last month)"}, {"partner orders, partner prices"}, big_firm_order);
+  phase("order_sharing", "clustered exporters pass part of the export orders they cannot fill to trusted mates below the export grade",
+        {"sales, supply and partner orders", "supply prices", "offers of SMEs", "trust on social edges"}, {"share rates of exporters"},
+        order_sharing);
   phase("sme_settle", "SMEs fill orders, book profit and levies, learn demand, adapt, may exit",
-        {"sales, supply and partner orders", "supply prices", "region levy, information system", "big firm accounts (last month)", "joint-action benefits"}, {"sme state", "fill of SMEs"},
+        {"sales, supply, partner and shared orders", "supply prices", "region levy, information system", "big firm accounts (last month)", "joint-action benefits"}, {"sme state", "fill of SMEs"},
         sme_settle);
+  phase("shared_delivery", "exporters deliver what their mates made for them with their own goods",
+        {"share rates of exporters", "fill of SMEs", "trust on social edges"}, {"fill of exporters"}, shared_delivery);
   phase("intermediary_settle", "traders receive goods, pay the supply prices, deliver, keep the margin",
         {"supply orders", "fill of SMEs"}, {"trader accounts", "fill of traders"},
         intermediary_settle);

@@ -48,6 +48,9 @@ struct World {
   std::vector<float> supply_export;     // of which destined for export buyers
   std::vector<float> partner_order;     // units the big firm ordered from its partner
   std::vector<float> partner_price;     // what it pays per unit (partnership_patterns.hpp)
+  // Per SME: the rate at which an exporter passes export orders to its cluster mates, units
+  // per unit of trust × mate capacity (order_sharing.hpp); 0 for all others.
+  std::vector<float> share_rate;
 
   // Entry drawn every month, carried out at the next compaction boundary.
   std::vector<std::uint32_t> pending_entrants;  // per (region, class): index region * 3 + class

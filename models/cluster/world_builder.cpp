@@ -511,6 +511,7 @@ void size_month_arrays(World& w) {
   w.supply_export.assign(w.net.supply.edges(), 0.f);
   w.partner_order.assign(w.net.partnership.edges(), 0.f);
   w.partner_price.assign(w.net.partnership.edges(), 0.f);
+  w.share_rate.assign(w.net.space.smes, 0.f);
 }
 
 double physical_memory_bytes() {
