@@ -171,17 +171,17 @@ void solve_budgets(World& w, const std::vector<float>& shared) {
 
 // The units each SME is passed by its mates in month 0 at the present balance: the month's
 // demand phases up to order_sharing, run on the starting state (their outputs are scratch
-// that month 0 writes again).
-std::vector<float> month_zero_shared_orders(World& w) {
+// that month 0 writes again). Filled in place: at national scale a second array of them
+// would be the start-up's peak of memory.
+void month_zero_shared_orders(World& w, std::vector<float>& shared) {
   Scheduler one(1);
   const PhaseContext ctx{one, 0, 0};
   buyer_choice(w, ctx);
   intermediary_order(w, ctx);
   big_firm_order(w, ctx);
   order_sharing(w, ctx);
-  std::vector<float> shared(w.net.space.smes, 0.f);
+  shared.resize(w.net.space.smes);
   for (std::uint32_t j = 0; j < w.net.space.smes; ++j) shared[j] = static_cast<float>(shared_orders_to(w, j).units);
-  return shared;
 }
 
 }  // namespace
@@ -196,7 +196,7 @@ void set_initial_budgets(World& w) {
   // move them by 0.00004 units in all (order_sharing_test checks the mates' expectations).
   if (w.params.clusters.order_sharing <= 0) return;
   for (int round = 0; round < 3; ++round) {
-    shared = month_zero_shared_orders(w);
+    month_zero_shared_orders(w, shared);
     solve_budgets(w, shared);
   }
   std::fill(w.share_rate.begin(), w.share_rate.end(), 0.f);
