@@ -189,13 +189,18 @@ int sweep_command(const SweepOptions& o, distributed::ProcessGroup& group) {
   const std::size_t P = design.points.size(), R = ex.replications, N = P * R;
   const std::size_t F = ex.factors.size(), O = ex.outcomes.size(), K = ex.scenarios.size();
 
+  // Each scenario file is read and parsed once, here: the runs load it from this copy, each
+  // with its own overrides, so a file edited during the sweep does not change its runs
+  // (--resume reads it anew, and runs of the old text no longer match and run again).
+  std::vector<config::ParsedFile> parsed;
+  for (const auto& s : ex.scenarios) parsed.push_back(config::parse_file(s.path));
   // The scenarios as every run starts from them (replicate 0's seed): for /scenarios, the
   // outcomes' units and the memory a world needs.
   std::vector<config::Loaded<cluster::Params>> base;
-  for (const auto& s : ex.scenarios) {
+  for (const auto& file : parsed) {
     std::vector<std::string> sets = common_overrides(ex);
     sets.push_back("seed=" + std::to_string(ex.seed));
-    base.push_back(cluster::load_scenario(s.path, sets));
+    base.push_back(cluster::load_scenario(file, sets));
   }
   const std::vector<Column> aggregates = aggregate_columns(base.front().value);
   const auto unit_of = [&](const std::string& series) {
@@ -235,6 +240,7 @@ int sweep_command(const SweepOptions& o, distributed::ProcessGroup& group) {
     const DesignPoint& point = design.points[p];
     SweepRunSpec& spec = specs[i];
     spec.scenario = ex.scenarios[point.scenario].path;
+    spec.parsed = &parsed[point.scenario];
     for (std::size_t f = 0; f < F; ++f) spec.sets.push_back(ex.factors[f].key + "=" + ex.factors[f].text(point.values[f]));
     spec.sets.push_back("seed=" + std::to_string(replicate_seed(ex.seed, r)));
     for (const auto& s : common_overrides(ex)) spec.sets.push_back(s);

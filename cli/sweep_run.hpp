@@ -15,10 +15,15 @@
 #include <string>
 #include <vector>
 
+#include "engine/config/loader.hpp"
+
 namespace sentra::cli {
 
 struct SweepRunSpec {
   std::string scenario;            // path of the scenario file
+  // The file as the sweep read and parsed it when it started (config::parse_file): every run
+  // loads it from there, so none reads or parses it again, and all see the same text.
+  const config::ParsedFile* parsed = nullptr;
   std::vector<std::string> sets;   // "key=value": the design point's values, seed, steps
   std::filesystem::path file;      // the run file (runs/dp0007_r03.h5)
   std::string command_line;        // provenance for the run file

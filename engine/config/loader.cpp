@@ -89,13 +89,9 @@ std::vector<Override> parse_overrides(const Declarations& decl, const LoadOption
   return out;
 }
 
-}  // namespace
-
-Resolution resolve_text(const Declarations& decl, const std::string& name, const std::string& text,
-                        const LoadOptions& options) {
-  decl.check();
-  std::vector<Diagnostic> diags;
-  const std::optional<Node> root = load_document(name, text, options, diags);
+// The merged document (null if it was unusable: `diags` says why) with the overrides, checked.
+Resolution resolve_root(const Declarations& decl, const std::string& name, const std::string& text, const Node* root,
+                        const LoadOptions& options, std::vector<Diagnostic>& diags) {
   const std::vector<Override> overrides = parse_overrides(decl, options, diags);
   if (!root) fail(std::move(diags), name);
   Validated v = validate(decl, *root, overrides, Mark{name, 1, 1}, diags);
@@ -110,6 +106,22 @@ Resolution resolve_text(const Declarations& decl, const std::string& name, const
   return r;
 }
 
+}  // namespace
+
+Resolution resolve_text(const Declarations& decl, const std::string& name, const std::string& text,
+                        const LoadOptions& options) {
+  decl.check();
+  std::vector<Diagnostic> diags;
+  const std::optional<Node> root = load_document(name, text, options, diags);
+  return resolve_root(decl, name, text, root ? &*root : nullptr, options, diags);
+}
+
+Resolution resolve_parsed(const Declarations& decl, const ParsedFile& parsed, const LoadOptions& options) {
+  decl.check();
+  std::vector<Diagnostic> diags;
+  return resolve_root(decl, parsed.file, parsed.text, &parsed.root, options, diags);
+}
+
 Resolution resolve_file(const Declarations& decl, const std::string& path, const LoadOptions& options) {
   decl.check();
   std::vector<Diagnostic> diags;
@@ -119,5 +131,14 @@ Resolution resolve_file(const Declarations& decl, const std::string& path, const
 }
 
 }  // namespace detail
+
+ParsedFile parse_file(const std::string& path, const LoadOptions& options) {
+  std::vector<Diagnostic> diags;
+  std::optional<std::string> text = read_source(path, options.max_file_bytes, {path, 1, 1}, "", diags);
+  if (!text) detail::fail(std::move(diags), path);
+  std::optional<Node> root = load_document(path, *text, options, diags);
+  if (!root) detail::fail(std::move(diags), path);
+  return ParsedFile{path, std::move(*text), std::move(*root)};
+}
 
 }  // namespace sentra::config

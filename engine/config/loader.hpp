@@ -11,6 +11,7 @@
 #include "engine/config/key_spec.hpp"
 #include "engine/config/load_options.hpp"
 #include "engine/config/schema.hpp"
+#include "engine/config/yaml_tree.hpp"
 
 namespace sentra::config {
 
@@ -36,6 +37,18 @@ struct Loaded : LoadResult {
   T value{};
 };
 
+// A scenario file read and parsed once, its extends parents merged: what load_parsed starts
+// from. A caller that loads one file many times with different overrides (a sweep's runs)
+// reads and parses it once, and every load sees the file as it was then.
+struct ParsedFile {
+  std::string file;  // the name it was read under
+  std::string text;  // the file as given (without its extends parents)
+  Node root;         // the merged document
+};
+
+// Throws ConfigError when the file cannot be read or parsed (options: its size and depth limits).
+ParsedFile parse_file(const std::string& path, const LoadOptions& options = {});
+
 namespace detail {
 struct Resolution {
   LoadResult result;
@@ -44,6 +57,7 @@ struct Resolution {
 Resolution resolve_text(const Declarations& decl, const std::string& name, const std::string& text,
                         const LoadOptions& options);
 Resolution resolve_file(const Declarations& decl, const std::string& path, const LoadOptions& options);
+Resolution resolve_parsed(const Declarations& decl, const ParsedFile& parsed, const LoadOptions& options);
 
 template <class T>
 Loaded<T> fill(const Schema<T>& schema, Resolution&& r) {
@@ -65,6 +79,12 @@ template <class T>
 Loaded<T> load_text(const Schema<T>& schema, const std::string& name, const std::string& text,
                     const LoadOptions& options = {}) {
   return detail::fill(schema, detail::resolve_text(schema.declarations(), name, text, options));
+}
+
+// The same as load_file on the file parse_file read, with options.overrides applied.
+template <class T>
+Loaded<T> load_parsed(const Schema<T>& schema, const ParsedFile& parsed, const LoadOptions& options = {}) {
+  return detail::fill(schema, detail::resolve_parsed(schema.declarations(), parsed, options));
 }
 
 }  // namespace sentra::config

@@ -463,10 +463,10 @@ const config::Schema<Params>& scenario_schema() {
   return schema;
 }
 
-config::Loaded<Params> load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
-  config::LoadOptions opts;
-  opts.overrides = overrides;
-  auto loaded = config::load_file(scenario_schema(), path, opts);
+namespace {
+
+// The checks across keys that the declarations cannot express, on a loaded scenario.
+config::Loaded<Params> checked(config::Loaded<Params> loaded) {
   const auto& p = loaded.value;
   std::vector<config::Diagnostic> problems;
 
@@ -511,6 +511,20 @@ config::Loaded<Params> load_scenario(const std::string& path, const std::vector<
   }
   if (!problems.empty()) throw config::ConfigError(std::move(problems));
   return loaded;
+}
+
+}  // namespace
+
+config::Loaded<Params> load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
+  config::LoadOptions opts;
+  opts.overrides = overrides;
+  return checked(config::load_file(scenario_schema(), path, opts));
+}
+
+config::Loaded<Params> load_scenario(const config::ParsedFile& parsed, const std::vector<std::string>& overrides) {
+  config::LoadOptions opts;
+  opts.overrides = overrides;
+  return checked(config::load_parsed(scenario_schema(), parsed, opts));
 }
 
 }  // namespace sentra::cluster

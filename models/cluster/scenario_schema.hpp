@@ -18,4 +18,8 @@ const config::Schema<Params>& scenario_schema();
 config::Loaded<Params> load_scenario(const std::string& path,
                                      const std::vector<std::string>& overrides = {});
 
+// The same for a file read and parsed once (config::parse_file): a sweep's runs load their
+// scenario this way, each with its own overrides.
+config::Loaded<Params> load_scenario(const config::ParsedFile& parsed, const std::vector<std::string>& overrides = {});
+
 }  // namespace sentra::cluster
