@@ -700,6 +700,13 @@ Experiment load_experiment(const std::string& path, const ScenarioModel& model) 
             break;
           }
           spec.levels = *levels;
+          // Levels space out range factors only: given with none, they would silently do nothing.
+          if (!any_range && factors_ok && d.find("levels")) {
+            r.error(value_mark(*d.find("levels")), "design.levels",
+                    "expected no levels when no factor has a range (min and max: levels space them out; these "
+                    "factors list their values), got " + std::to_string(spec.levels));
+            design_ok = false;
+          }
           // An integer range has max - min + 1 values: more levels would round onto the same
           // values and run the same points twice.
           for (std::size_t i = 0; i < ex.factors.size(); ++i) {

@@ -251,6 +251,11 @@ TEST_CASE("load_experiment.limits and repeats are reported once, where they are"
                                "design: {type: full_factorial, levels: 4}\n" + tail) ==
         "x.yaml:7:40: design.levels: expected at most 3 levels (the integers of world.smes in [10, 12]; more would "
         "repeat design points), got 4");
+  // Levels with no range factor to space out would do nothing.
+  CHECK(error_of(folder, head + "factors:\n  - {key: world.smes, values: [10, 20], role: lever}\n"
+                               "design: {type: full_factorial, levels: 4}\n" + tail) ==
+        "x.yaml:7:40: design.levels: expected no levels when no factor has a range (min and max: levels space them "
+        "out; these factors list their values), got 4");
   // (A Morris design past 1,000,000 points needs ten factors: tests/data/bad/experiment_morris_too_many_points.yaml.)
   // Too many runs: marked at replications, not at the top of the file.
   CHECK(error_of(folder, head + "replications: 20\nfactors:\n" + factor + "design: {type: latin_hypercube, samples: 1000000}\n" + tail) ==
