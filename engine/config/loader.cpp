@@ -137,7 +137,9 @@ ParsedFile parse_file(const std::string& path, const LoadOptions& options) {
   std::optional<std::string> text = read_source(path, options.max_file_bytes, {path, 1, 1}, "", diags);
   if (!text) detail::fail(std::move(diags), path);
   std::optional<Node> root = load_document(path, *text, options, diags);
-  if (!root) detail::fail(std::move(diags), path);
+  // A document can come back with problems noted (a duplicate key, an alias): refused here as
+  // load_file refuses it.
+  if (!root || !diags.empty()) detail::fail(std::move(diags), path);
   return ParsedFile{path, std::move(*text), std::move(*root)};
 }
 

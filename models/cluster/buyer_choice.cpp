@@ -11,6 +11,7 @@
 
 #include "engine/random.hpp"
 #include "models/cluster/buyer_utility.hpp"
+#include "models/cluster/order_sharing.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/streams.hpp"
 
@@ -74,9 +75,10 @@ void buyer_settle(World& w, const PhaseContext& ctx) {
     const auto v = static_cast<std::uint32_t>(base + k);
     // Export buyers pay the partner country's tariff on their product on top of the seller's price.
     const double tariff_factor = buyer_taste(w, static_cast<std::uint32_t>(k)).tariff_factor;
+    const bool exporter = b.segment[k] == Segment::exporter;
     double spent = 0;
     w.net.sales.for_out_mut(v, [&](std::uint32_t e, std::uint32_t seller, SalesEdge& edge) {
-      const double got = double(w.sales_order[e]) * w.fill_ratio[seller];
+      const double got = double(w.sales_order[e]) * (exporter ? export_fill(w, seller) : w.fill_ratio[seller]);
       spent += got * w.offer_price[seller] * tariff_factor;
       // Loyalty (Weisbuch-Kirman): J <- (1-gamma) J + gamma·[bought from this seller].
       edge.loyalty = (1.f - gamma) * edge.loyalty + (got > 0.0 ? gamma : 0.f);

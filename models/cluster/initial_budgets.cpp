@@ -14,6 +14,7 @@
 #include "models/cluster/order_sharing.hpp"
 #include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/step_plan.hpp"
 #include "models/cluster/world_builder.hpp"
 
 namespace sentra::cluster {
@@ -169,17 +170,16 @@ void solve_budgets(World& w, const std::vector<float>& shared) {
   }
 }
 
-// The units each SME is passed by its mates in month 0 at the present balance: the month's
-// demand phases up to order_sharing, run on the starting state (their outputs are scratch
-// that month 0 writes again). Filled in place: at national scale a second array of them
-// would be the start-up's peak of memory.
+// The units each SME is passed by its mates in month 0 at the present balance: month 0's own
+// phases up to order_sharing, with their own phase numbers and so their own draws (demand
+// noise, material shortfalls), run on the starting state. Their outputs are scratch that
+// month 0 writes again. Filled in place: at national scale a second array of them would be
+// the start-up's peak of memory.
 void month_zero_shared_orders(World& w, std::vector<float>& shared) {
   Scheduler one(1);
-  const PhaseContext ctx{one, 0, 0};
-  buyer_choice(w, ctx);
-  intermediary_order(w, ctx);
-  big_firm_order(w, ctx);
-  order_sharing(w, ctx);
+  const StepPlan plan = make_step_plan(w);
+  for (std::uint32_t k = 0; k < plan.phases().size() && plan.phases()[k].name != "sme_settle"; ++k)
+    plan.phases()[k].run(PhaseContext{one, 0, k + 1});  // phase numbers start at 1 (StepPlan::run_step)
   shared.resize(w.net.space.smes);
   for (std::uint32_t j = 0; j < w.net.space.smes; ++j) shared[j] = static_cast<float>(shared_orders_to(w, j).units);
 }

@@ -4,6 +4,7 @@
 // (trader_margin in phases.hpp); a trader who sells through a second one (a chain) adds that
 // one's margin to the final price. What the SME learns of the demand behind those orders is
 // filtered (signal_share in phases.hpp).
+#include "models/cluster/order_sharing.hpp"
 #include "models/cluster/phases.hpp"
 
 namespace sentra::cluster {
@@ -72,16 +73,23 @@ void intermediary_settle(World& w, const PhaseContext& ctx) {
   const auto base = w.net.space.intermediary_offset();
   ctx.scheduler.for_each(m.size(), [&](std::size_t k) {
     const auto v = static_cast<std::uint32_t>(base + k);
-    double delivered = 0, cost = 0;
+    // Export orders went to export-grade suppliers (intermediary_order), some of whom fill
+    // more of them than of their other orders (export_fill): the two kinds are delivered,
+    // and passed on to the trader's buyers, each at its own fill.
+    double delivered = 0, exported = 0, cost = 0;
     w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge&) {
-      const double got = double(w.supply_order[e]) * w.fill_ratio[j];
+      const double to_export = double(w.supply_export[e]) * export_fill(w, j);
+      const double got = double(w.supply_order[e] - w.supply_export[e]) * w.fill_ratio[j] + to_export;
       delivered += got;
+      exported += to_export;
       cost += got * supply_price(w, k, j);
     });
     m.delivered[k] = static_cast<float>(delivered);
     m.purchase_cost[k] = static_cast<float>(cost);
     m.resale_revenue[k] = static_cast<float>(delivered * w.offer_price[v]);
-    w.fill_ratio[v] = m.ordered[k] > 0 ? static_cast<float>(delivered / m.ordered[k]) : 1.f;
+    const double home = double(m.ordered[k]) - m.export_ordered[k];
+    w.fill_ratio[v] = home > 0 ? static_cast<float>((delivered - exported) / home) : 1.f;
+    w.export_fill[v] = m.export_ordered[k] > 0 ? static_cast<float>(exported / m.export_ordered[k]) : 1.f;
   }, 256);
 }
 

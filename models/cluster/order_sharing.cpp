@@ -4,10 +4,11 @@
 //     by setting its rate  a_i = s·(1 - f_i)·X_i / Σ_j c_j  over mates j below the export grade;
 //     mate j is passed a_i·T_ij·c_j units (c_j: j's capacity this month, T_ij: i's trust in j),
 //     paid at what i's export buyers pay per unit. sme_settle fills them with j's other orders.
-//   shared_delivery (after sme_settle): i hands its buyers what its mates made, raising the
-//     share of its orders it fills by Σ_j a_i·T_ij·c_j·f_j / (i's orders).
+//   shared_delivery (after sme_settle): i hands its export buyers what its mates made, raising
+//     the share of its export orders it fills by Σ_j a_i·T_ij·c_j·f_j / X_i (export_fill).
 // An exporter is never a mate (it is at the export grade, a mate below it), so the two phases
-// write only the exporters' slots and read only the mates'.
+// write only the exporters' slots and read only the mates'. A pair tied twice shares once
+// (for_each_mate).
 #include "models/cluster/order_sharing.hpp"
 
 #include <algorithm>
@@ -20,7 +21,7 @@ namespace sentra::cluster {
 SharedOrders shared_orders_to(const World& w, std::uint32_t j) {
   SharedOrders o;
   if (w.sme.cluster[j] < 0 || !takes_shared_orders(w, j)) return o;
-  w.net.social.for_out(j, [&](std::uint32_t, std::uint32_t k, const SocialEdge&) {
+  for_each_mate(w, j, [&](std::uint32_t k, float) {
     if (w.share_rate[k] <= 0.f) return;
     const double units = shared_units(w, k, j);
     o.units += units;
@@ -42,7 +43,7 @@ void order_sharing(World& w, const PhaseContext& ctx) {
     const double unfilled = (1.0 - book.fill(s.planned_output[i])) * (book.direct_export + book.via_export);
     if (unfilled <= 0) return;
     double capacity = 0;
-    w.net.social.for_out(i, [&](std::uint32_t, std::uint32_t j, const SocialEdge&) {
+    for_each_mate(w, i, [&](std::uint32_t j, float) {
       if (takes_shared_orders(w, j)) capacity += w.offer_capacity[j];
     });
     // A mate is passed at most what it can make (× trust), however much the exporter lacks.
@@ -55,12 +56,13 @@ void shared_delivery(World& w, const PhaseContext& ctx) {
     const auto i = static_cast<std::uint32_t>(idx);
     if (w.share_rate[i] <= 0.f) return;
     double made = 0;
-    w.net.social.for_out(i, [&](std::uint32_t, std::uint32_t j, const SocialEdge&) {
+    for_each_mate(w, i, [&](std::uint32_t j, float) {
       if (takes_shared_orders(w, j)) made += shared_units(w, i, j) * w.fill_ratio[j];
     });
+    // The mates' goods go to the export buyers whose orders were passed on.
     const OrderBook book = order_book(w, i);
-    const double ordered = book.direct + book.via;
-    if (ordered > 0) w.fill_ratio[i] = static_cast<float>(std::min(1.0, w.fill_ratio[i] + made / ordered));
+    const double exported = book.direct_export + book.via_export;
+    if (exported > 0) w.export_fill[i] = static_cast<float>(std::min(1.0, w.fill_ratio[i] + made / exported));
   });
 }
 

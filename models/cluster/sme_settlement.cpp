@@ -32,6 +32,7 @@ void sme_settle(World& w, const PhaseContext& ctx) {
     const double partner_fill = book.partner_fill(planned);
     const double fill = book.fill(planned, shared.units);
     w.fill_ratio[i] = static_cast<float>(fill);
+    w.export_fill[i] = static_cast<float>(fill);  // an exporter's is raised by its mates' goods (shared_delivery)
     const double price = w.offer_price[i];
     const double sold = fill * (book.direct + book.via + shared.units) + partner_fill * book.partner;
     // Revenue from goods sold, plus agency commissions on the big firm's goods.

@@ -31,18 +31,18 @@ StepPlan make_step_plan(World& w) {
         {"sales, supply and partner orders", "supply prices", "offers of SMEs", "trust on social edges"}, {"share rates of exporters"},
         order_sharing);
   phase("sme_settle", "SMEs fill orders, book profit and levies, learn demand, adapt, may exit",
-        {"sales, supply, partner and shared orders", "supply prices", "region levy, information system", "big firm accounts (last month)", "joint-action benefits"}, {"sme state", "fill of SMEs"},
+        {"sales, supply and partner orders", "shared orders (share rates of exporters, offers of SMEs, trust on social edges)", "supply prices", "region levy, information system", "big firm accounts (last month)", "joint-action benefits"}, {"sme state", "fills of SMEs"},
         sme_settle);
-  phase("shared_delivery", "exporters deliver what their mates made for them with their own goods",
-        {"share rates of exporters", "fill of SMEs", "trust on social edges"}, {"fill of exporters"}, shared_delivery);
+  phase("shared_delivery", "exporters deliver what their mates made for them to their export buyers",
+        {"share rates of exporters", "offers of SMEs", "sales and supply orders", "fills of SMEs", "trust on social edges"}, {"export fill of exporters"}, shared_delivery);
   phase("intermediary_settle", "traders receive goods, pay the supply prices, deliver, keep the margin",
-        {"supply orders", "fill of SMEs"}, {"trader accounts", "fill of traders"},
+        {"supply orders", "fills of SMEs (home and export)"}, {"trader accounts", "fills of traders (home and export)"},
         intermediary_settle);
   phase("big_firm_settle", "big firms sell, export, pay partners, collect royalties, pay commissions, update trust in partners",
         {"sales orders", "partner orders", "fill of SMEs"}, {"big firm accounts", "fill of big firms", "trust on partnerships"},
         big_firm_settle);
   phase("buyer_settle", "buyers receive goods and update loyalty",
-        {"sales orders", "fills"}, {"buyer accounts", "loyalty on sales edges"}, buyer_settle);
+        {"sales orders", "fills (export buyers: export fills)"}, {"buyer accounts", "loyalty on sales edges"}, buyer_settle);
   phase("social_ties", "information decays and spreads over trusted ties; trust updates",
         {"information", "social layer", "promotion, information system", "partnerships"},
         {"next information", "trust on social edges"}, social_ties);

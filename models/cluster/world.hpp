@@ -40,7 +40,8 @@ struct World {
   std::vector<float> offer_price;
   std::vector<float> offer_quality;
   std::vector<float> offer_capacity;    // units it can deliver this month
-  std::vector<float> fill_ratio;
+  std::vector<float> fill_ratio;        // of all orders; of home buyers' only for traders and exporters that share orders
+  std::vector<float> export_fill;       // of export buyers' orders, over SMEs and traders (order_sharing.hpp: export_fill)
 
   // Per-edge quantities of this month (index = edge index of the layer).
   std::vector<float> sales_order;       // units the buyer ordered from the seller

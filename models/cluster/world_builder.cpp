@@ -506,6 +506,7 @@ void size_month_arrays(World& w) {
   w.offer_quality.assign(V, 0.f);
   w.offer_capacity.assign(V, 0.f);
   w.fill_ratio.assign(V, 0.f);
+  w.export_fill.assign(w.net.space.buyer_offset(), 0.f);
   w.sales_order.assign(w.net.sales.edges(), 0.f);
   w.supply_order.assign(w.net.supply.edges(), 0.f);
   w.supply_export.assign(w.net.supply.edges(), 0.f);

@@ -59,6 +59,21 @@ TEST_CASE("ParsedFile.keeps the text it read; errors keep their file positions")
   } catch (const ConfigError& e) {
     CHECK(std::string(e.what()) == dir.path() + "/broken.yaml:2:1: expected valid YAML, got a syntax error: end of sequence flow not found");
   }
+  // Problems in a document that still parses (a duplicate key) are refused as load_file refuses them.
+  const std::string twice = dir.write("twice.yaml", "schema_version: 1\nname: s\nname: t\n");
+  std::string from_load_file;
+  try {
+    (void)load_file(schema(), twice);
+  } catch (const ConfigError& e) {
+    from_load_file = e.what();
+  }
+  REQUIRE(!from_load_file.empty());
+  try {
+    (void)parse_file(twice);
+    FAIL("parse_file accepted a duplicate key");
+  } catch (const ConfigError& e) {
+    CHECK(std::string(e.what()) == from_load_file);
+  }
   try {
     (void)parse_file(dir.path() + "/missing.yaml");
     FAIL("parse_file accepted a missing file");

@@ -19,11 +19,12 @@ namespace {
 // SME 0 exports (clustered, export grade) and is ordered `ordered` units by trader 0, `exported`
 // of them for export buyers; 1 is a mate below the grade; 2 a mate at the grade; 3 a mate
 // making nothing this month; 4 an exporter outside any cluster with the same orders (trader 1).
-World sharing_world(double ordered, double exported, std::vector<std::string> sets = {}) {
+World sharing_world(double ordered, double exported, std::vector<std::string> sets = {}, bool tied_twice = false) {
   testing::HandBuilt h;
   h.cluster = {0, 0, 0, 0, -1};
   h.traders = 2;
   h.ties = {{0, 1, 0.8f, 0.4f}, {0, 2, 0.8f, 0.8f}, {0, 3, 0.8f, 0.8f}};
+  if (tied_twice) h.ties.push_back({0, 1, 0.3f, 0.3f});  // drawn twice (§5.4): the pair shares once, at its first tie's trust
   h.supply = {{0, 0}, {1, 4}};
   World w = testing::hand_built_world(h, std::move(sets));
   const float quality[] = {0.9f, 0.2f, 0.9f, 0.2f, 0.9f};
@@ -40,6 +41,8 @@ World sharing_world(double ordered, double exported, std::vector<std::string> se
   for (std::uint32_t e = 0; e < 2; ++e) {
     w.supply_order[e] = static_cast<float>(ordered);
     w.supply_export[e] = static_cast<float>(exported);
+    w.intermediary.ordered[e] = static_cast<float>(ordered);
+    w.intermediary.export_ordered[e] = static_cast<float>(exported);
   }
   return w;
 }
@@ -70,11 +73,32 @@ TEST_CASE("order_sharing.a clustered exporter passes s·(1 - f)·X of its export
   CHECK(w.sme.exports[1] == doctest::Approx(12.8));
   CHECK(w.fill_ratio[0] == doctest::Approx(0.5));
   CHECK(w.fill_ratio[4] == doctest::Approx(0.5));
-  // The exporter delivers the mate's goods with its own: 0.5 + 6.4/20 of its orders. The
-  // exporter outside a cluster has no one to pass them to.
+  // The exporter delivers the mate's goods to its export buyers: it fills 0.5 + 6.4/16 of
+  // their orders, and still 0.5 of its others. The exporter outside a cluster has no one to
+  // pass them to.
   shared_delivery(w, ctx);
-  CHECK(w.fill_ratio[0] == doctest::Approx(0.82));
-  CHECK(w.fill_ratio[4] == doctest::Approx(0.5));
+  CHECK(w.fill_ratio[0] == doctest::Approx(0.5));
+  CHECK(w.export_fill[0] == doctest::Approx(0.9));
+  CHECK(w.export_fill[4] == doctest::Approx(0.5));
+  // Its trader passes each kind on at its own fill: 4 home units at 0.5, 16 export units at 0.9.
+  intermediary_settle(w, ctx);
+  const auto trader = w.net.space.intermediary_offset();
+  CHECK(w.intermediary.delivered[0] == doctest::Approx(2.0 + 14.4));
+  CHECK(w.fill_ratio[trader] == doctest::Approx(0.5));
+  CHECK(w.export_fill[trader] == doctest::Approx(0.9));
+  CHECK(w.export_fill[trader + 1] == doctest::Approx(0.5));
+}
+
+TEST_CASE("order_sharing.a pair tied twice shares once, at the trust of its first tie") {
+  Scheduler one(1);
+  const PhaseContext ctx{one, 0, 0};
+  World w = sharing_world(20, 16, {}, true);
+  order_sharing(w, ctx);
+  CHECK(w.share_rate[0] == doctest::Approx(0.8));  // the mate's capacity counted once
+  CHECK(shared_orders_to(w, 1).units == doctest::Approx(6.4));
+  sme_settle(w, ctx);
+  shared_delivery(w, ctx);
+  CHECK(w.export_fill[0] == doctest::Approx(0.9));
 }
 
 TEST_CASE("order_sharing.a mate is passed at most its capacity × trust; s scales what is passed; s = 0 passes nothing") {
