@@ -192,8 +192,8 @@ void set_initial_budgets(World& w) {
   // Shared orders are part of the balance of 2007: a mate is at its size with them, so its
   // other channels carry that much less. They depend on the exporters' orders, which move a
   // little with the mates' (through traders' totals), so the two are solved in turn. It
-  // converges fast: in the baseline (800 units shared in month 0) the fourth round would
-  // move them by 0.00004 units in all (order_sharing_test checks the mates' expectations).
+  // converges fast: in the baseline (770 units shared in month 0) a fourth round would move
+  // them by 0.00003 units in all (order_sharing_test checks the mates' expectations).
   if (w.params.clusters.order_sharing <= 0) return;
   for (int round = 0; round < 3; ++round) {
     month_zero_shared_orders(w, shared);
