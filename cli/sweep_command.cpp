@@ -241,9 +241,13 @@ int sweep_command(const SweepOptions& o, distributed::ProcessGroup& group) {
     SweepRunSpec& spec = specs[i];
     spec.scenario = ex.scenarios[point.scenario].path;
     spec.parsed = &parsed[point.scenario];
-    for (std::size_t f = 0; f < F; ++f) spec.sets.push_back(ex.factors[f].key + "=" + ex.factors[f].text(point.values[f]));
+    for (std::size_t f = 0; f < F; ++f) {
+      spec.sets.push_back(ex.factors[f].key + "=" + ex.factors[f].text(point.values[f]));
+      spec.set_marks.push_back(ex.factors[f].mark);
+    }
     spec.sets.push_back("seed=" + std::to_string(replicate_seed(ex.seed, r)));
     for (const auto& s : common_overrides(ex)) spec.sets.push_back(s);
+    spec.set_marks.resize(spec.sets.size());  // the sweep's own: seed, steps, output
     run_files[i] = "runs/dp" + zero_padded(p, P, 4) + "_r" + zero_padded(r, R, 2) + ".h5";
     spec.file = dir / run_files[i];
     std::string alone = "sentra run " + shell_word(spec.scenario);

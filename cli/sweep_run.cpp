@@ -5,6 +5,7 @@
 #include <new>
 #include <optional>
 #include <stdexcept>
+#include <string_view>
 #include <variant>
 
 #include "cli/run_info.hpp"
@@ -123,7 +124,16 @@ SweepRunResult sweep_run(const SweepRunSpec& spec, const std::vector<std::string
     r.times.write = since(start);
     return r;
   } catch (const config::ConfigError& e) {
-    return failed(e.what());
+    // A design point's value the scenario refuses is marked at its factor in the experiment
+    // file, where the user can change it, rather than at the `--set` the sweep made of it.
+    const auto from_set = [](std::string_view file, std::string_view set) {
+      return file.size() > 6 && file.substr(0, 6) == "--set " && file.substr(6) == set;
+    };
+    std::vector<config::Diagnostic> diags = e.diagnostics;
+    for (auto& d : diags)
+      for (std::size_t k = 0; k < spec.sets.size() && k < spec.set_marks.size(); ++k)
+        if (!spec.set_marks[k].file.empty() && from_set(d.mark.file, spec.sets[k])) d.mark = spec.set_marks[k];
+    return failed(config::ConfigError(std::move(diags)).what());
   } catch (const std::bad_alloc&) {
     return failed("out of memory");
   } catch (const std::exception& e) {

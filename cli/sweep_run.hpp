@@ -25,6 +25,9 @@ struct SweepRunSpec {
   // loads it from there, so none reads or parses it again, and all see the same text.
   const config::ParsedFile* parsed = nullptr;
   std::vector<std::string> sets;   // "key=value": the design point's values, seed, steps
+  // Where each of `sets` comes from in the experiment file (a factor's entry), or an empty
+  // file for those the sweep adds itself: a run the scenario refuses is reported there.
+  std::vector<config::Mark> set_marks;
   std::filesystem::path file;      // the run file (runs/dp0007_r03.h5)
   std::string command_line;        // provenance for the run file
 };

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/config/diagnostic.hpp"
 #include "experiments/outcome.hpp"
 
 namespace sentra::experiments {
@@ -29,6 +30,7 @@ struct Factor {
   std::vector<double> values;  // the list, when !has_range
   std::string unit;            // from the key's declaration
   std::string description;
+  config::Mark mark;           // where the factor is written in the experiment file
 
   // The factor's value at u in [0, 1] of a unit design (Latin hypercube, Sobol, Morris):
   // min + u (max - min) for a range, the value in slot floor(u n) of a list of n.

@@ -251,6 +251,7 @@ std::optional<ParsedFactor> parse_factor(Reader& r, const Node& item, const std:
     return std::nullopt;
   ParsedFactor out;
   out.mark = item.mark;
+  out.factor.mark = item.mark;
   Factor& f = out.factor;
   bool ok = true;
   if (const Entry* e = r.required(item, item.mark, path, "key", "a numeric scenario key")) {

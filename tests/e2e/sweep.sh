@@ -94,6 +94,9 @@ YAML
 [ $rc = 1 ] || { echo "FAIL: a sweep with a failed run exited $rc, expected 1"; fail=1; }
 grep -q "1 failed" "$out/failing.txt" || { echo "FAIL: summary does not count the failed run"; fail=1; }
 grep -q "^1,0,7,workshop_small,2,,failed,.*sme.markup_min" "$out/failing/runs.csv" || { echo "FAIL: failed run not recorded:"; cat "$out/failing/runs.csv"; fail=1; }
+# ... marked at its factor in the experiment file (line 7), not at the --set the sweep made of it.
+grep -q "failed,\"$out/failing.yaml:7:5: sme.markup_min: expected at most sme.markup_max (1), got 2\"" "$out/failing/runs.csv" ||
+  { echo "FAIL: failed run's error not marked at its factor:"; cat "$out/failing/runs.csv"; fail=1; }
 grep -q "^0,0,7,workshop_small,0.02,[-0-9.e]*,ok," "$out/failing/runs.csv" || { echo "FAIL: the good run is missing"; fail=1; }
 grep -q "sme.markup_min" "$out/failing.err" || { echo "FAIL: failed run not reported on stderr"; fail=1; }
 "$py" "$check" layout "$out/failing" 2 1 20 sme.markup_min income || fail=1
