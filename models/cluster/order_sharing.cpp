@@ -23,7 +23,8 @@ SharedOrders shared_orders_to(const World& w, std::uint32_t j) {
   if (w.sme.cluster[j] < 0 || !takes_shared_orders(w, j)) return o;
   for_each_mate(w, j, [&](std::uint32_t k, float) {
     if (w.share_rate[k] <= 0.f) return;
-    const double units = shared_units(w, k, j);
+    // The loop runs over j's ties; what k passes follows k's trust in j, held on k's side.
+    const double units = shared_units(w, k, j, trust_in(w, k, j));
     o.units += units;
     o.value += units * order_book(w, k).export_unit_price(w.offer_price[k]);
   });
@@ -56,8 +57,8 @@ void shared_delivery(World& w, const PhaseContext& ctx) {
     const auto i = static_cast<std::uint32_t>(idx);
     if (w.share_rate[i] <= 0.f) return;
     double made = 0;
-    for_each_mate(w, i, [&](std::uint32_t j, float) {
-      if (takes_shared_orders(w, j)) made += shared_units(w, i, j) * w.fill_ratio[j];
+    for_each_mate(w, i, [&](std::uint32_t j, float trust) {
+      if (takes_shared_orders(w, j)) made += shared_units(w, i, j, trust) * w.fill_ratio[j];
     });
     // The mates' goods go to the export buyers whose orders were passed on.
     const OrderBook book = order_book(w, i);

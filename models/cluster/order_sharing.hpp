@@ -48,9 +48,10 @@ inline float trust_in(const World& w, std::uint32_t k, std::uint32_t j) {
 }
 
 // Units of export orders mate j is passed by exporter k this month: k's rate × k's trust in
-// j × j's capacity (at most j's capacity × trust from each exporter, as the rate is at most 1).
-inline double shared_units(const World& w, std::uint32_t k, std::uint32_t j) {
-  return double(w.share_rate[k]) * trust_in(w, k, j) * w.offer_capacity[j];
+// j (trust_kj, as for_each_mate or trust_in give it) × j's capacity (at most j's capacity ×
+// trust from each exporter, as the rate is at most 1).
+inline double shared_units(const World& w, std::uint32_t k, std::uint32_t j, float trust_kj) {
+  return double(w.share_rate[k]) * trust_kj * w.offer_capacity[j];
 }
 
 // The share of export buyers' orders seller v fills this month. An exporter that shared
