@@ -23,6 +23,8 @@ struct HandBuilt {
   std::vector<Tie> ties;                                       // social, both directions
   std::vector<std::pair<std::uint32_t, std::uint32_t>> supply;  // (trader index, SME)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> partners;  // (big firm index, SME)
+  std::vector<Segment> buyers;                                  // one buyer of each segment listed (product 0)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> sales;    // (buyer index, seller vertex)
 };
 
 inline World hand_built_world(const HandBuilt& h, std::vector<std::string> overrides = {}) {
@@ -60,9 +62,12 @@ inline World hand_built_world(const HandBuilt& h, std::vector<std::string> overr
   w.input_tariff_initial = w.params.trade.input_tariff;
   resize_store(w.intermediary, h.traders);
   resize_store(w.big_firm, h.big_firms);
+  resize_store(w.buyer, static_cast<std::uint32_t>(h.buyers.size()));
+  for (std::size_t b = 0; b < h.buyers.size(); ++b) w.buyer.segment[b] = h.buyers[b];
   auto& sp = w.net.space;
   sp.smes = n;
   sp.intermediaries = h.traders;
+  sp.buyers = static_cast<std::uint32_t>(h.buyers.size());
   sp.big_firms = h.big_firms;
   const auto V = sp.total();
   std::vector<SocialLayer::Edge> social;
@@ -77,7 +82,9 @@ inline World hand_built_world(const HandBuilt& h, std::vector<std::string> overr
   w.net.social.build(V, social);
   w.net.supply.build(V, supply);
   w.net.partnership.build(V, partnership);
-  w.net.sales.build(V, {});
+  std::vector<NetworkLayer<SalesEdge>::Edge> sales;
+  for (const auto& [b, o] : h.sales) sales.push_back({sp.buyer_offset() + b, o, {}});
+  w.net.sales.build(V, sales);
   size_month_arrays(w);
   for (std::uint32_t i = 0; i < n; ++i) {
     w.offer_price[i] = 1.f;

@@ -7,6 +7,7 @@
 
 #include "hand_built_world.hpp"
 #include "models/cluster/order_book.hpp"
+#include "models/cluster/buyer_utility.hpp"
 #include "models/cluster/order_sharing.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/simulation.hpp"
@@ -87,6 +88,36 @@ TEST_CASE("order_sharing.a clustered exporter passes s·(1 - f)·X of its export
   CHECK(w.fill_ratio[trader] == doctest::Approx(0.5));
   CHECK(w.export_fill[trader] == doctest::Approx(0.9));
   CHECK(w.export_fill[trader + 1] == doctest::Approx(0.5));
+}
+
+TEST_CASE("order_sharing.a direct export buyer gets the mates' goods; a home buyer of the same exporter does not") {
+  Scheduler one(1);
+  const PhaseContext ctx{one, 0, 0};
+  testing::HandBuilt h;
+  h.cluster = {0, 0};
+  h.ties = {{0, 1, 0.8f, 0.8f}};
+  h.buyers = {Segment::exporter, Segment::traditional};
+  h.sales = {{0, 0}, {1, 0}};
+  World w = testing::hand_built_world(h);
+  const float quality[] = {0.9f, 0.2f};
+  for (std::uint32_t i = 0; i < 2; ++i) {
+    w.offer_quality[i] = quality[i];
+    w.offer_capacity[i] = i == 0 ? 5.f : 10.f;
+    w.sme.planned_output[i] = w.offer_capacity[i];
+  }
+  w.sales_order[0] = 8.f;  // the export buyer's order to SME 0 (edges in buyer order)
+  w.sales_order[1] = 2.f;  // the home buyer's
+  // Fill 5/10 = 0.5: 4 export units unfilled; the mate (capacity 10, trust 0.8) is passed
+  // 4/10 × 0.8 × 10 = 3.2, all made; the exporter fills 0.5 + 3.2/8 of its export orders.
+  order_sharing(w, ctx);
+  CHECK(shared_orders_to(w, 1).units == doctest::Approx(3.2));
+  sme_settle(w, ctx);
+  shared_delivery(w, ctx);
+  CHECK(w.export_fill[0] == doctest::Approx(0.9));
+  buyer_settle(w, ctx);
+  const double price = w.offer_price[0];
+  CHECK(w.buyer.spent_domestic[0] == doctest::Approx(8.0 * 0.9 * price * buyer_taste(w, 0).tariff_factor));
+  CHECK(w.buyer.spent_domestic[1] == doctest::Approx(2.0 * 0.5 * price * buyer_taste(w, 1).tariff_factor));
 }
 
 TEST_CASE("order_sharing.a pair tied twice shares once, at the trust of its first tie") {
