@@ -72,7 +72,7 @@ SweepRunResult sweep_run(const SweepRunSpec& spec, const std::vector<std::string
   };
   try {
     auto start = Clock::now();
-    const auto loaded = spec.parsed ? cluster::load_scenario(*spec.parsed, spec.sets) : cluster::load_scenario(spec.scenario, spec.sets);
+    const auto loaded = cluster::load_scenario(*spec.parsed, spec.sets);
     r.times.load = since(start);
     const cluster::Params& params = loaded.value;
     if (resume) {

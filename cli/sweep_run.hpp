@@ -20,9 +20,9 @@
 namespace sentra::cli {
 
 struct SweepRunSpec {
-  std::string scenario;            // path of the scenario file
-  // The file as the sweep read and parsed it when it started (config::parse_file): every run
-  // loads it from there, so none reads or parses it again, and all see the same text.
+  std::string scenario;            // path of the scenario file (for provenance)
+  // The file as the sweep read and parsed it when it started (config::parse_file; required):
+  // every run loads it from there, so none reads or parses it again, and all see the same text.
   const config::ParsedFile* parsed = nullptr;
   std::vector<std::string> sets;   // "key=value": the design point's values, seed, steps
   // Where each of `sets` comes from in the experiment file (a factor's entry), or an empty

@@ -175,18 +175,17 @@ void solve_budgets(World& w, const std::vector<float>& shared) {
 // noise, material shortfalls), run on the starting state. Their outputs are scratch that
 // month 0 writes again. Filled in place: at national scale a second array of them would be
 // the start-up's peak of memory.
-void month_zero_shared_orders(World& w, std::vector<float>& shared) {
-  Scheduler one(1);
+void month_zero_shared_orders(World& w, Scheduler& scheduler, std::vector<float>& shared) {
   const StepPlan plan = make_step_plan(w);
   for (std::uint32_t k = 0; k < plan.phases().size() && plan.phases()[k].name != "sme_settle"; ++k)
-    plan.phases()[k].run(PhaseContext{one, 0, k + 1});  // phase numbers start at 1 (StepPlan::run_step)
+    plan.phases()[k].run(PhaseContext{scheduler, 0, k + 1});  // phase numbers start at 1 (StepPlan::run_step)
   shared.resize(w.net.space.smes);
   for (std::uint32_t j = 0; j < w.net.space.smes; ++j) shared[j] = static_cast<float>(shared_orders_to(w, j).units);
 }
 
 }  // namespace
 
-void set_initial_budgets(World& w) {
+void set_initial_budgets(World& w, int threads) {
   std::vector<float> shared;
   solve_budgets(w, shared);
   // Shared orders are part of the balance of 2007: a mate is at its size with them, so its
@@ -195,8 +194,11 @@ void set_initial_budgets(World& w) {
   // converges fast: in the baseline (770 units shared in month 0) a fourth round would move
   // them by 0.00003 units in all (order_sharing_test checks the mates' expectations).
   if (w.params.clusters.order_sharing <= 0) return;
+  // The phases run on the run's own threads (results do not depend on their number): three
+  // rounds of them are most of a large world's start-up.
+  Scheduler pool(threads);
   for (int round = 0; round < 3; ++round) {
-    month_zero_shared_orders(w, shared);
+    month_zero_shared_orders(w, pool, shared);
     solve_budgets(w, shared);
   }
   std::fill(w.share_rate.begin(), w.share_rate.end(), 0.f);

@@ -9,7 +9,7 @@
 namespace sentra::cluster {
 
 Simulation::Simulation(const Params& params, int threads)
-    : world_(build_world(params)), scheduler_(threads), plan_(make_step_plan(world_)) {}
+    : world_(build_world(params, threads)), scheduler_(threads), plan_(make_step_plan(world_)) {}
 
 void Simulation::step() {
   auto& w = world_;

@@ -217,7 +217,7 @@ PartnershipEdge draw_partnership_terms(const World& w, std::size_t i, RandomStre
   return e;
 }
 
-World build_world(const Params& params) {
+World build_world(const Params& params, int threads) {
   World w;
   w.params = params;
   w.input_tariff_initial = params.trade.input_tariff;
@@ -495,7 +495,7 @@ World build_world(const Params& params) {
   build_and_free(w.net.social, V, social);
 
   size_month_arrays(w);
-  set_initial_budgets(w);
+  set_initial_budgets(w, threads);
   w.pending_entrants.assign(R * 3, 0);
   return w;
 }

@@ -10,12 +10,13 @@ namespace sentra::cluster {
 
 // Builds the synthetic world a scenario describes: regions, clusters, the four agent kinds
 // with size classes drawn to match Table 1's 2007 shares and workers per unit, and the
-// four network layers. Deterministic in the seed.
-World build_world(const Params& params);
+// four network layers. Deterministic in the seed, whatever `threads` (the worker threads that
+// solve the starting balance with shared orders).
+World build_world(const Params& params, int threads = 1);
 
 // Sets buyers' budgets (and trader relationship weights) so the starting market clears:
 // every SME is ordered what keeps it at its present size (initial_budgets.cpp).
-void set_initial_budgets(World& w);
+void set_initial_budgets(World& w, int threads = 1);
 
 // Sizes the per-vertex offer arrays and per-edge order arrays to the current network
 // (after building it and after every rebuild).
