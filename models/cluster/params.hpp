@@ -188,6 +188,7 @@ struct ClusterParams {
   std::int64_t review_every;        // months between reviews
   double trusted_tie;               // trust at or above which a tie counts as trusted (cohesion)
   double order_sharing;             // s: share of unfilled export orders an exporter passes to mates (× trust)
+  double labour_pooling;            // share of the employment band a clustered firm is spared (labour_pooling.hpp)
 };
 
 struct JointActionParams {

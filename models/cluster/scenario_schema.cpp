@@ -375,6 +375,8 @@ config::Schema<Params> declare() {
       .describe("A social tie with at least this trust counts as trusted. Cohesion is the share of a cluster's live members in its largest group (2 or more firms) linked by trusted ties.");
   s.number("clusters.order_sharing", KEY(clusters.order_sharing)).def(1.0).range(0.0, 1.0).unit("fraction")
       .describe("s: share of the export orders a clustered export-grade firm cannot fill that it passes to its cluster mates below the export grade, in proportion to their capacity and times its trust in each, at most a mate's capacity × trust; it delivers what they make as its own, and they are paid what its export buyers pay (0: no sharing). Calibrated: the micro class's export share rises with s and stays below its target at 1.");
+  s.number("clusters.labour_pooling", KEY(clusters.labour_pooling)).def(0.75).range(0.0, 1.0).unit("fraction")
+      .describe("Labour pooling (Marshall): a firm in a cluster takes on and lets go workers of the cluster's pool, so its employment band (sme.employment_band) is narrower by this share (0: as firms outside clusters; 1: only the whole worker remains). Clustered firms then follow lasting changes in demand more closely. [assumption: no data on its size; 0.5 and below do not make export opening favour clustered firms, 1 moves the large class's GDP share out of tolerance at seeds 2 and 4; docs/model.md §7.7f]");
 
   s.section("joint_action", "Joint purchasing (JP), joint marketing or trade fair (JM) and shared facility (SF) projects in clusters (Schmitz's collective efficiency), formed at each cluster review.");
   s.boolean("joint_action.enabled", KEY(joint_action.enabled)).def(true)

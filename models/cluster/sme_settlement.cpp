@@ -1,12 +1,14 @@
 // SME settlement: orders arrive from buyers (direct), traders, partner big firms and, in a
 // cluster, exporters sharing their orders (order_book.hpp, order_sharing.hpp); the SME
 // fills them from its planned output, books revenue, costs and levies, updates what it
-// expects to sell, adapts its mark-up and workforce, invests in quality, and may exit.
+// expects to sell, adapts its mark-up and workforce (labour_pooling.hpp), invests in
+// quality, and may exit.
 #include <algorithm>
 #include <cmath>
 
 #include "engine/random.hpp"
 #include "models/cluster/joint_action.hpp"
+#include "models/cluster/labour_pooling.hpp"
 #include "models/cluster/order_book.hpp"
 #include "models/cluster/order_sharing.hpp"
 #include "models/cluster/partnership_patterns.hpp"
@@ -79,9 +81,11 @@ void sme_settle(World& w, const PhaseContext& ctx) {
 
       // Workforce: whole workers, and only when the gap to what expected demand needs is wider
       // than the adjustment band (hiring and severance cost, so small swings in demand are
-      // absorbed by utilisation); then a share of the gap is closed, at least one worker.
+      // absorbed by utilisation; narrower in a cluster, whose pool of workers makes hiring
+      // cheaper: labour_pooling.hpp); then a share of the gap is closed, at least one worker.
       const double desired = s.expected_demand[i] * (1.0 + p.output_buffer) / s.productivity[i];
-      s.employment[i] = static_cast<float>(adjust_workforce(s.employment[i], desired, p.employment_adjustment, p.employment_band));
+      s.employment[i] = static_cast<float>(
+          adjust_workforce(s.employment[i], desired, p.employment_adjustment, employment_band_of(w, i)));
 
       // Quality rises with investment, a larger share of what it could be the larger the
       // firm's revenue R (R/(R + R0)), and decays at delta_q.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Directional tests of the model (issue 3): each policy or shock scenario is compared with the
-# baseline by `sentra compare` with common random numbers over 10 replicates, and the sign of
+# baseline by `sentra compare` with common random numbers over 10 replicates (20 for export
+# opening), and the sign of
 # each claimed effect must hold with a 95% paired interval that excludes zero. Outcomes are
 # means over months 36-47 of 48-month runs of the scenario files as they are (100,000 SMEs,
 # about a minute on 2 cores). Until 2026-11-29 they ran at a fifth of that scale, where thin
@@ -38,9 +39,10 @@ check_greater() {
   echo "FAIL: $scenario: expected $a to rise more than $b, intervals overlap ($a from $lo_a, $b to $hi_b)"; fail=1
 }
 
-# compare SCENARIO OUTCOMES [REFERENCE]: REFERENCE (default baseline) vs SCENARIO, CSV on stdout.
+# compare SCENARIO OUTCOMES [REFERENCE]: REFERENCE (default baseline) vs SCENARIO, CSV on stdout;
+# `reps` replicates (10 unless set for the call).
 compare() {
-  "$bin" compare "$scenarios/${3:-baseline}.yaml" "$scenarios/$1.yaml" -r 10 --steps 48 --quiet --format csv \
+  "$bin" compare "$scenarios/${3:-baseline}.yaml" "$scenarios/$1.yaml" -r "${reps:-10}" --steps 48 --quiet --format csv \
     "${scale[@]}" --outcomes "$2" -o "$out/$1.h5" || { echo "FAIL: compare $1 exited $?"; fail=1; }
 }
 
@@ -64,13 +66,21 @@ csv=$(compare partnership_programme partnerships,sme_exports_via_partners)
 check "$csv" partnerships partnership_programme +
 check "$csv" sme_exports_via_partners partnership_programme +
 
-csv=$(compare export_market_opening sme_exports,export_premium_partnered,export_premium_clustered,clustered_export_share)
+# More for partnered firms: exports per partnered firm rise by more than per other firm. More
+# for clustered firms: per firm, and as a share of SME exports (clustered firms follow the new
+# orders more closely: labour pooling, docs/model.md §7.7f). 20 replicates: exports per firm
+# vary between seeds with the few medium exporters, and 10 leave the per-firm interval at zero.
+csv=$(reps=20 compare export_market_opening sme_exports,export_premium_partnered,export_premium_clustered,clustered_export_share)
 check "$csv" sme_exports export_market_opening +
 check "$csv" export_premium_partnered export_market_opening +
-# Not a claim this model makes good (docs/model.md §9): shown, not checked.
-for o in export_premium_clustered clustered_export_share; do
-  awk -F, -v o="$o" '$1 == o && $3 == "export_market_opening" {print "not checked: export_market_opening changes " o " by [" $10 ", " $11 "]"}' <<<"$csv"
-done
+check "$csv" clustered_export_share export_market_opening +
+if [ "${SENTRA_DIRECTIONAL_FIFTH:-0}" = 1 ]; then
+  # At a fifth of the scale, markets of about one trader give the firms outside clusters more
+  # export orders per firm (docs/model.md §9): the per-firm premium is not a claim there.
+  awk -F, '$1 == "export_premium_clustered" && $3 == "export_market_opening" {print "not checked at a fifth of the scale: export_market_opening changes export_premium_clustered by [" $10 ", " $11 "]"}' <<<"$csv"
+else
+  check "$csv" export_premium_clustered export_market_opening +
+fi
 
 # Higher initial trust in clusters raises joint-action success and the in-cluster growth premium.
 csv=$(compare social_capital_high joint_success_rate,cluster_growth_premium social_capital_low)

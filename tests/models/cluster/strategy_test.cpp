@@ -178,13 +178,18 @@ TEST_CASE("strategy.off: no firm holds a strategy, and a run matches the pinned 
   // to share the export orders they cannot fill with their mates (order_sharing.cpp: two new
   // phases, so the later phases' draws moved too, and a starting balance that includes them);
   // and when exporters came to deliver their mates' goods to their export buyers only, traders
-  // to fill home and export orders each at its own rate, and a pair tied twice to share once.
+  // to fill home and export orders each at its own rate, and a pair tied twice to share once;
+  // and when clustered firms came to pool labour (labour_pooling.hpp): with it off, the run
+  // matches the digest of the version before it, so the change moved nothing else.
   Simulation sim(testing::small_params({"steps=26", "strategy.enabled=false"}), 2);
   for (int t = 0; t < 26; ++t) sim.step();
   const auto& w = sim.world();
   for (std::size_t i = 0; i < w.sme.size(); ++i) CHECK(w.sme.strategy[i] == 0);
-  CHECK(state_digest(w) == 7990447763738994168ull);
+  CHECK(state_digest(w) == 8980221637051523128ull);
+  Simulation no_pooling(testing::small_params({"steps=26", "strategy.enabled=false", "clusters.labour_pooling=0"}), 2);
+  for (int t = 0; t < 26; ++t) no_pooling.step();
+  CHECK(state_digest(no_pooling.world()) == 7990447763738994168ull);
   Simulation before_visits(testing::small_params({"steps=26", "strategy.enabled=false", "intermediaries.visit_rate=0"}), 2);
   for (int t = 0; t < 26; ++t) before_visits.step();
-  CHECK(state_digest(before_visits.world()) == 6876159616739942928ull);
+  CHECK(state_digest(before_visits.world()) == 3522219925917715295ull);
 }
