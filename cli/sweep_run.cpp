@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <memory>
 #include <new>
 #include <optional>
 #include <stdexcept>
@@ -85,7 +86,7 @@ SweepRunResult sweep_run(const SweepRunSpec& spec, const std::vector<std::string
     }
 
     start = Clock::now();
-    cluster::Simulation sim(params, threads);
+    auto sim = std::make_unique<cluster::Simulation>(params, threads);
     r.times.build = since(start);
     std::vector<StepObservation> observed;
     observed.reserve(static_cast<std::size_t>(params.steps));
@@ -96,8 +97,8 @@ SweepRunResult sweep_run(const SweepRunSpec& spec, const std::vector<std::string
         return r;
       }
       start = Clock::now();
-      sim.step();
-      StepObservation obs = sim.observe(snapshot_due(params.output.snapshot_every, t, params.steps),
+      sim->step();
+      StepObservation obs = sim->observe(snapshot_due(params.output.snapshot_every, t, params.steps),
                                         snapshot_due(params.output.network_every, t, params.steps));
       r.times.simulate += since(start);
       r.steps.push_back(obs.step);
@@ -111,9 +112,9 @@ SweepRunResult sweep_run(const SweepRunSpec& spec, const std::vector<std::string
     }
 
     start = Clock::now();
-    const output::RunInfo info = run_info(loaded, spec.command_line, sim.threads());
+    const output::RunInfo info = run_info(loaded, spec.command_line, sim->threads());
     std::vector<output::EventRecord> events;
-    for (const auto& e : sim.world().applied_events) events.push_back({e.step, e.key, e.region, e.value});
+    for (const auto& e : sim->world().applied_events) events.push_back({e.step, e.key, e.region, e.value});
     {
       const std::lock_guard lock(hdf5_lock);
       output::RunWriter writer(spec.file, info, output::options_for_steps(params.steps));
@@ -121,7 +122,13 @@ SweepRunResult sweep_run(const SweepRunSpec& spec, const std::vector<std::string
       writer.write_events(events);
       writer.commit();
     }
+    // The months were kept only for the file: freeing them is part of writing it, as freeing
+    // the world is part of having built it (the sweep's report counts each where it belongs).
+    std::vector<StepObservation>().swap(observed);
     r.times.write = since(start);
+    start = Clock::now();
+    sim.reset();
+    r.times.build += since(start);
     return r;
   } catch (const config::ConfigError& e) {
     // A design point's value the scenario refuses is marked at its factor in the experiment

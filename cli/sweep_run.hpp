@@ -35,9 +35,9 @@ struct SweepRunSpec {
 // Wall-clock seconds spent on each part of a run, for the sweep's overhead figures.
 struct SweepRunTimes {
   double load = 0;      // loading and checking the scenario
-  double build = 0;     // building the world (Simulation's constructor)
+  double build = 0;     // building the world (Simulation's constructor) and freeing it after the run
   double simulate = 0;  // Simulation::step and Simulation::observe, every month
-  double write = 0;     // the run file, including waiting for the HDF5 lock
+  double write = 0;     // the run file, including waiting for the HDF5 lock, and freeing the months kept for it
 };
 
 struct SweepRunResult {
