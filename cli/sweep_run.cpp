@@ -123,7 +123,8 @@ SweepRunResult sweep_run(const SweepRunSpec& spec, const std::vector<std::string
       writer.commit();
     }
     // The months were kept only for the file: freeing them is part of writing it, as freeing
-    // the world is part of having built it (the sweep's report counts each where it belongs).
+    // the world is part of having built it, and the sweep's report counts them so for a
+    // finished run (a failed one frees them while unwinding, untimed).
     std::vector<StepObservation>().swap(observed);
     r.times.write = since(start);
     start = Clock::now();

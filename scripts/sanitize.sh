@@ -77,7 +77,7 @@ probe_lsan() {
   fi
 }
 
-# The directional test compares 160 runs of the 100,000-SME scenarios: about a minute in a
+# The directional test compares 160 runs of the 100,000-SME scenarios: about 80 s in a
 # Release build, a quarter of an hour under ThreadSanitizer. Instrumented builds run it at a
 # fifth of that scale (tests/e2e/directional.sh; its claims hold there too, but for clustered
 # firms' export premium per firm, which thin markets turn there): the same code paths,

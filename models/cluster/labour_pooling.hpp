@@ -4,10 +4,11 @@
 // workers for an order and let them go after it at less cost than an isolated firm, which
 // must search for them and keep them. In the model this is a narrower employment band: the
 // share of its workforce within which a firm absorbs swings in demand through utilisation
-// instead of hiring or laying off (adjust_workforce, phases.hpp). The steady state does not
+// instead of hiring or laying off (adjust_workforce, phases.hpp). The starting state does not
 // change (a firm at its desired workforce stays there either way); what changes is how
-// closely clustered firms follow a lasting change in demand, as the source study's clustered
-// firms "grow faster and adapt better than isolated ones".
+// closely clustered firms follow a change in demand (the baseline's noise included, so it
+// moves a little too), as the source study's clustered firms "grow faster and adapt better
+// than isolated ones". It applies in a cluster of any size, like every cluster rule here.
 #include <cstdint>
 
 #include "models/cluster/world.hpp"
