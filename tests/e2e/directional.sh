@@ -2,11 +2,10 @@
 # Directional tests of the model (issue 3): each policy or shock scenario is compared with the
 # baseline by `sentra compare` with common random numbers over 10 replicates (20 for export
 # opening), and the sign of each claimed effect must hold with a 95% paired interval that
-# excludes zero. Outcomes are
-# means over months 36-47 of 48-month runs of the scenario files as they are (100,000 SMEs,
-# about 80 s on 2 cores). Until 2026-11-29 they ran at a fifth of that scale, where thin
-# (region, product) markets of about one trader each gave firms outside clusters more export
-# orders per firm (docs/model.md §9).
+# excludes zero. Outcomes are means over months 36-47 of 48-month runs of the scenario files
+# as they are (100,000 SMEs, about 80 s on 2 cores). Until 2026-11-29 they ran at a fifth of
+# that scale, where thin (region, product) markets of about one trader each gave firms outside
+# clusters more export orders per firm (docs/model.md §9).
 bin=$1; scenarios=$2; out=$3
 mkdir -p "$out"
 # SENTRA_DIRECTIONAL_FIFTH=1 (scripts/sanitize.sh): at a fifth of the scale, for instrumented builds.
