@@ -6,12 +6,7 @@ using namespace config_test;
 
 namespace {
 std::string error_of(const std::string& path, const LoadOptions& options = {}) {
-  try {
-    (void)load_file(schema(), path, options);
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  return "loaded";
+  return config_test::message_of([&] { return load_file(schema(), path, options); });
 }
 }  // namespace
 

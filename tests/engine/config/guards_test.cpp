@@ -61,14 +61,7 @@ TEST_CASE("Guards.reject files larger than the limit") {
 
 TEST_CASE("Guards.reject missing files, directories and devices without reading them") {
   TempDir dir;
-  const auto what = [](const std::string& path) {
-    try {
-      (void)load_file(schema(), path);
-    } catch (const ConfigError& e) {
-      return std::string(e.what());
-    }
-    return std::string("loaded");
-  };
+  const auto what = [](const std::string& path) { return message_of([&] { return load_file(schema(), path); }); };
   CHECK(what(dir.path() + "/missing.yaml") ==
         dir.path() + "/missing.yaml:1:1: expected a readable file, got '" + dir.path() + "/missing.yaml', which does not exist");
   CHECK(what(dir.path()) == dir.path() + ":1:1: expected a readable file, got the directory '" + dir.path() + "'");

@@ -10,12 +10,7 @@ namespace {
 std::string error_of(const ParsedFile& parsed, const std::vector<std::string>& sets) {
   LoadOptions options;
   options.overrides = sets;
-  try {
-    (void)load_parsed(schema(), parsed, options);
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  return "loaded";
+  return config_test::message_of([&] { return load_parsed(schema(), parsed, options); });
 }
 }  // namespace
 

@@ -109,6 +109,18 @@ inline std::vector<std::string> problems(const std::string& text, const LoadOpti
 
 inline std::vector<std::string> one(std::string s) { return {std::move(s)}; }
 
+// The message of a load that may fail ("loaded" when it succeeds): `load` is any call of a
+// loader, e.g. [&] { return load_file(schema(), path); }.
+template <class Load>
+std::string message_of(Load&& load) {
+  try {
+    (void)load();
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "loaded";
+}
+
 // A fresh directory per test, removed afterwards.
 class TempDir {
  public:
