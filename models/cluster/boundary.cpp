@@ -161,7 +161,7 @@ bool compact_enter_and_rebuild(World& w, Scheduler& scheduler) {
   if (!plan.changes_anything() && entrants == 0 && ending == 0 && strategy_ties.empty() && visits.empty()) return false;
   // This month's orders, partner prices and fill ratios: partnerships_to_end was their last
   // reader at this boundary.
-  for (auto* a : {&w.fill_ratio, &w.export_fill, &w.sales_order, &w.supply_order, &w.supply_export, &w.partner_order,
+  for (auto* a : {&w.fill_ratio, &w.export_fill, &w.sales_order, &w.partner_order,
                   &w.partner_price, &w.share_rate})
     release(*a);
 

@@ -6,6 +6,7 @@
 // filtered (signal_share in phases.hpp).
 #include "models/cluster/order_sharing.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/supply_orders.hpp"
 
 namespace sentra::cluster {
 
@@ -48,23 +49,14 @@ void intermediary_order(World& w, const PhaseContext& ctx) {
     // Orders go to the suppliers that can make anything this month, in proportion to the
     // weight of each relationship; orders for export buyers go only to suppliers whose
     // quality meets the export floor (the trader bundles their lots, so size is no bar).
-    // Export orders no supplier can take are passed to all, as goods of lower grade.
-    const auto floor = static_cast<float>(w.params.buyers.quality_floor_export);
+    // Each tie's order follows from these totals (supply_orders.hpp).
     double weights = 0, export_weights = 0;
     w.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge& tie) {
-      if (w.offer_capacity[j] <= 0.f) return;
+      if (!supplies_this_month(w, j)) return;
       weights += tie.weight;
-      if (w.offer_quality[j] >= floor) export_weights += tie.weight;
+      if (supplies_export_grade(w, j)) export_weights += tie.weight;
     });
-    w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge& tie) {
-      const bool able = w.offer_capacity[j] > 0.f;
-      const double share = weights > 0 && able ? tie.weight / weights : 0.0;
-      const double export_share = export_weights > 0 ? (able && w.offer_quality[j] >= floor ? tie.weight / export_weights : 0.0)
-                                                     : share;
-      const double domestic = ordered - export_ordered;
-      w.supply_order[e] = static_cast<float>(domestic * share + export_ordered * export_share);
-      w.supply_export[e] = static_cast<float>(export_ordered * export_share);
-    });
+    m.split[k] = TraderSplit{ordered - export_ordered, export_ordered, weights, export_weights};
   }, 256);
 }
 
@@ -77,9 +69,10 @@ void intermediary_settle(World& w, const PhaseContext& ctx) {
     // more of them than of their other orders (export_fill): the two kinds are delivered,
     // and passed on to the trader's buyers, each at its own fill.
     double delivered = 0, exported = 0, cost = 0;
-    w.net.supply.for_out(v, [&](std::uint32_t e, std::uint32_t j, const SupplyEdge&) {
-      const double to_export = double(w.supply_export[e]) * export_fill(w, j);
-      const double got = double(w.supply_order[e] - w.supply_export[e]) * w.fill_ratio[j] + to_export;
+    w.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge& tie) {
+      const SupplyOrder order = supply_order(w, k, j, tie);
+      const double to_export = double(order.exports) * export_fill(w, j);
+      const double got = double(order.units - order.exports) * w.fill_ratio[j] + to_export;
       delivered += got;
       exported += to_export;
       cost += got * supply_price(w, k, j);

@@ -6,6 +6,7 @@
 
 #include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/phases.hpp"
+#include "models/cluster/supply_orders.hpp"
 
 namespace sentra::cluster {
 
@@ -40,12 +41,13 @@ inline OrderBook order_book(const World& w, std::uint32_t i) {
   // Traders pay what they quoted for this SME's goods (supply_price: its share of their
   // resale price after their margin), not its asking price.
   const auto traders = w.net.space.intermediary_offset();
-  w.net.supply.for_in(i, [&](std::uint32_t e, std::uint32_t src, const SupplyEdge&) {
+  w.net.supply.for_in(i, [&](std::uint32_t, std::uint32_t src, const SupplyEdge& tie) {
     const double paid = supply_price(w, src - traders, i);
-    b.via += w.supply_order[e];
-    b.via_export += w.supply_export[e];
-    b.via_value += double(w.supply_order[e]) * paid;
-    b.via_export_value += double(w.supply_export[e]) * paid;
+    const SupplyOrder order = supply_order(w, src - traders, i, tie);
+    b.via += order.units;
+    b.via_export += order.exports;
+    b.via_value += double(order.units) * paid;
+    b.via_export_value += double(order.exports) * paid;
   });
   // Partners pay their pattern's price (partner_price); a nucleus firm supplies the inputs
   // for what it takes.

@@ -55,6 +55,15 @@ struct SmeStore {
   std::size_t size() const { return uid.size(); }
 };
 
+// How a trader split this month's orders over its suppliers (intermediary_order); each tie's
+// order is derived from it (supply_orders.hpp). One record, as the four are always read together.
+struct TraderSplit {
+  double home = 0;           // units ordered by home buyers (ordered - export_ordered, unrounded)
+  double exports = 0;        // units ordered by export buyers, unrounded
+  double weight = 0;         // summed weight of the ties whose supplier makes anything this month
+  double export_weight = 0;  // of which export-grade
+};
+
 struct IntermediaryStore {
   std::vector<std::uint16_t> region;
   std::vector<std::uint8_t> product;        // the one product it trades
@@ -66,9 +75,10 @@ struct IntermediaryStore {
   std::vector<float> purchase_cost;         // million IDR paid to SMEs this month
   std::vector<float> delivered;             // units delivered to buyers
   std::vector<float> resale_revenue;        // million IDR
+  std::vector<TraderSplit> split;           // how this month's orders were split over its suppliers
   auto columns() {
     return std::tie(region, product, bargaining, chain, resale, ordered, export_ordered, purchase_cost, delivered,
-                    resale_revenue);
+                    resale_revenue, split);
   }
   std::size_t size() const { return region.size(); }
 };

@@ -45,8 +45,7 @@ struct World {
 
   // Per-edge quantities of this month (index = edge index of the layer).
   std::vector<float> sales_order;       // units the buyer ordered from the seller
-  std::vector<float> supply_order;      // units the trader ordered from the SME
-  std::vector<float> supply_export;     // of which destined for export buyers
+  // (What a trader ordered on each supply tie is derived, not stored: supply_orders.hpp.)
   std::vector<float> partner_order;     // units the big firm ordered from its partner
   std::vector<float> partner_price;     // what it pays per unit (partnership_patterns.hpp)
   // Per SME: the rate at which an exporter passes export orders to its cluster mates, units

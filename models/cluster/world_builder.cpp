@@ -508,8 +508,6 @@ void size_month_arrays(World& w) {
   w.fill_ratio.assign(V, 0.f);
   w.export_fill.assign(w.net.space.buyer_offset(), 0.f);
   w.sales_order.assign(w.net.sales.edges(), 0.f);
-  w.supply_order.assign(w.net.supply.edges(), 0.f);
-  w.supply_export.assign(w.net.supply.edges(), 0.f);
   w.partner_order.assign(w.net.partnership.edges(), 0.f);
   w.partner_price.assign(w.net.partnership.edges(), 0.f);
   w.share_rate.assign(w.net.space.smes, 0.f);

@@ -5,9 +5,12 @@
 #include <string>
 #include <variant>
 
+#include "hand_built_world.hpp"
 #include "model_fixture.hpp"
+#include "models/cluster/order_book.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/simulation.hpp"
+#include "models/cluster/supply_orders.hpp"
 #include "models/cluster/world_builder.hpp"
 
 using namespace sentra::cluster;
@@ -92,6 +95,67 @@ TEST_CASE("intermediary_quote.suppliers are paid their ask on average; each gets
   CHECK(checked > 5);
   CHECK(chains > 0);
   CHECK(chains < checked);
+}
+
+TEST_CASE("intermediary_order.orders go to suppliers that can make anything by tie weight; export orders only to export-grade ones, or to all if none is") {
+  // One trader with four suppliers: 0 and 3 of export grade, 1 below it, 2 making nothing
+  // this month. Tie weights 1, 2, 4, 3. Its home buyer orders 60 units, its export buyer 20.
+  testing::HandBuilt h;
+  h.cluster = {-1, -1, -1, -1};
+  h.traders = 1;
+  h.supply = {{0, 0}, {0, 1}, {0, 2}, {0, 3}};
+  h.buyers = {Segment::traditional, Segment::exporter};
+  h.sales = {{0, 4}, {1, 4}};  // vertex 4: the trader
+  World w = testing::hand_built_world(h);
+  const float weight[] = {1.f, 2.f, 4.f, 3.f};
+  w.net.supply.for_out_mut(4, [&](std::uint32_t, std::uint32_t j, SupplyEdge& tie) { tie.weight = weight[j]; });
+  const float quality[] = {0.9f, 0.2f, 0.9f, 0.9f};
+  for (std::uint32_t j = 0; j < 4; ++j) {
+    w.offer_quality[j] = quality[j];
+    w.offer_capacity[j] = j == 2 ? 0.f : 10.f;
+  }
+  REQUIRE(w.params.buyers.quality_floor_export == doctest::Approx(0.5));
+  w.net.sales.for_in(4, [&](std::uint32_t e, std::uint32_t src, const SalesEdge&) {
+    w.sales_order[e] = src == w.net.space.buyer_offset() ? 60.f : 20.f;
+  });
+  sentra::Scheduler one(1);
+  const sentra::PhaseContext ctx{one, 0, 0};
+  const auto orders_on_ties = [&] {
+    std::vector<SupplyOrder> got;
+    w.net.supply.for_out(4, [&](std::uint32_t, std::uint32_t j, const SupplyEdge& tie) {
+      got.push_back(supply_order(w, 0, j, tie));
+      // The SME's order book reads the same order from its side of the tie.
+      CHECK(order_book(w, j).via == doctest::Approx(got.back().units));
+      CHECK(order_book(w, j).via_export == doctest::Approx(got.back().exports));
+    });
+    return got;
+  };
+
+  intermediary_order(w, ctx);
+  CHECK(w.intermediary.ordered[0] == doctest::Approx(80));
+  CHECK(w.intermediary.export_ordered[0] == doctest::Approx(20));
+  // Home orders over weights 1 + 2 + 3 (supplier 2 makes nothing); export orders over 1 + 3.
+  auto got = orders_on_ties();
+  REQUIRE(got.size() == 4);
+  CHECK(got[0].units == doctest::Approx(60.0 / 6 + 20.0 / 4));
+  CHECK(got[0].exports == doctest::Approx(20.0 / 4));
+  CHECK(got[1].units == doctest::Approx(60.0 * 2 / 6));
+  CHECK(got[1].exports == 0.f);
+  CHECK(got[2].units == 0.f);
+  CHECK(got[2].exports == 0.f);
+  CHECK(got[3].units == doctest::Approx(60.0 * 3 / 6 + 20.0 * 3 / 4));
+  CHECK(got[3].exports == doctest::Approx(20.0 * 3 / 4));
+
+  // No supplier of export grade: export orders go to all that can make anything, as home ones.
+  w.offer_quality[0] = w.offer_quality[3] = 0.2f;
+  intermediary_order(w, ctx);
+  got = orders_on_ties();
+  CHECK(got[0].units == doctest::Approx(80.0 / 6));
+  CHECK(got[0].exports == doctest::Approx(20.0 / 6));
+  CHECK(got[1].units == doctest::Approx(80.0 * 2 / 6));
+  CHECK(got[2].units == 0.f);
+  CHECK(got[3].units == doctest::Approx(80.0 * 3 / 6));
+  CHECK(got[3].exports == doctest::Approx(20.0 * 3 / 6));
 }
 
 TEST_CASE("signal_share.an open information system adds omega to what clustered SMEs see, not to others") {

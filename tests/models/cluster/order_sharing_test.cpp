@@ -39,11 +39,12 @@ World sharing_world(double ordered, double exported, std::vector<std::string> se
     w.intermediary.bargaining[m] = 0.f;
     w.intermediary.resale[m] = 2.f;
   }
-  for (std::uint32_t e = 0; e < 2; ++e) {
-    w.supply_order[e] = static_cast<float>(ordered);
-    w.supply_export[e] = static_cast<float>(exported);
-    w.intermediary.ordered[e] = static_cast<float>(ordered);
-    w.intermediary.export_ordered[e] = static_cast<float>(exported);
+  // Each trader has one supplier (tie weight 1) of export grade: its whole order, and the
+  // export part of it, go on that tie (supply_orders.hpp).
+  for (std::uint32_t m = 0; m < 2; ++m) {
+    w.intermediary.ordered[m] = static_cast<float>(ordered);
+    w.intermediary.export_ordered[m] = static_cast<float>(exported);
+    w.intermediary.split[m] = TraderSplit{ordered - exported, exported, 1.0, 1.0};
   }
   return w;
 }

@@ -9,6 +9,7 @@
 #include "model_fixture.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/products.hpp"
+#include "models/cluster/supply_orders.hpp"
 #include "models/cluster/world_builder.hpp"
 
 using namespace sentra::cluster;
@@ -126,7 +127,9 @@ TEST_CASE("sme_settle.through traders an SME perceives only theta = pass-through
   for (std::uint32_t i = 0; i < w.sme.size(); ++i) {
     if (!w.sme.alive[i]) continue;
     double via = 0;
-    w.net.supply.for_in(i, [&](std::uint32_t e, std::uint32_t, const SupplyEdge&) { via += w.supply_order[e]; });
+    w.net.supply.for_in(i, [&](std::uint32_t, std::uint32_t src, const SupplyEdge& tie) {
+      via += supply_order(w, src - w.net.space.intermediary_offset(), i, tie).units;
+    });
     const double theta = 0.3 + 0.7 * information[i];
     if (via > 0) ++checked;
     CHECK(w.sme.intermediary_signal[i] == doctest::Approx(theta * via).epsilon(1e-5));
