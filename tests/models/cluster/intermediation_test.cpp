@@ -156,6 +156,19 @@ TEST_CASE("intermediary_order.orders go to suppliers that can make anything by t
   CHECK(got[2].units == 0.f);
   CHECK(got[3].units == doctest::Approx(80.0 * 3 / 6));
   CHECK(got[3].exports == doctest::Approx(20.0 * 3 / 6));
+
+  // No export orders at all: home orders by weight, nothing for export.
+  w.net.sales.for_in(4, [&](std::uint32_t e, std::uint32_t src, const SalesEdge&) {
+    if (src != w.net.space.buyer_offset()) w.sales_order[e] = 0.f;
+  });
+  intermediary_order(w, ctx);
+  REQUIRE(w.intermediary.export_ordered[0] == 0.f);
+  got = orders_on_ties();
+  CHECK(got[0].units == doctest::Approx(60.0 / 6));
+  CHECK(got[1].units == doctest::Approx(60.0 * 2 / 6));
+  CHECK(got[2].units == 0.f);
+  CHECK(got[3].units == doctest::Approx(60.0 * 3 / 6));
+  for (const auto& o : got) CHECK(o.exports == 0.f);
 }
 
 TEST_CASE("signal_share.an open information system adds omega to what clustered SMEs see, not to others") {
