@@ -15,6 +15,7 @@
 #include "models/cluster/partnership_patterns.hpp"
 #include "models/cluster/phases.hpp"
 #include "models/cluster/step_plan.hpp"
+#include "models/cluster/supply_orders.hpp"
 #include "models/cluster/world_builder.hpp"
 
 namespace sentra::cluster {
@@ -128,9 +129,8 @@ void solve_budgets(World& w, const std::vector<float>& shared) {
   }
 
   // Trader ties: a trader passes export buyers' orders only to its export-grade suppliers
-  // (intermediary_order), so the weights are solved so that each supplier still expects
-  // exactly its orders: orders_j = w_j·(O_dom/W + [export-grade]·O_exp/W_exp) = wanted_j.
-  const auto floor = static_cast<float>(p.buyers.quality_floor_export);
+  // (intermediary_order, supply_orders.hpp), so the weights are solved so that each supplier
+  // still expects exactly its orders: orders_j = w_j·(O_dom/W + [export-grade]·O_exp/W_exp) = wanted_j.
   for (std::uint32_t m = 0; m < sp.intermediaries; ++m) {
     const auto v = sp.intermediary_offset() + m;
     if (buyers_of(v) == 0) continue;
@@ -140,12 +140,12 @@ void solve_budgets(World& w, const std::vector<float>& shared) {
       double all = 0, grade = 0;
       w.net.supply.for_out(v, [&](std::uint32_t, std::uint32_t j, const SupplyEdge& tie) {
         all += tie.weight;
-        if (w.offer_quality[j] >= floor) grade += tie.weight;
+        if (supplies_export_grade(w, j)) grade += tie.weight;
       });
       if (all <= 0) break;
       double worst = 0;
       w.net.supply.for_out_mut(v, [&](std::uint32_t, std::uint32_t j, SupplyEdge& tie) {
-        const bool able = w.offer_quality[j] >= floor;
+        const bool able = supplies_export_grade(w, j);
         const double gets = tie.weight * (domestic / all + (grade > 0 ? (able ? exported / grade : 0.0) : exported / all));
         const double target = per_trader(j);
         if (gets <= 0 || target <= 0) return;
